@@ -1,0 +1,30 @@
+package org.fafbulk;
+
+/** The process exit codes, documented in README and every command's help. */
+public final class ExitCodes {
+  /** Every selected map is present. */
+  public static final int OK = 0;
+
+  /** The run finished but some maps failed (see failures.json), or verify found problems. */
+  public static final int SOME_FAILED = 1;
+
+  /** The command line was wrong. */
+  public static final int USAGE = 2;
+
+  /** API unreachable, credentials refused, output directory unusable, disk full. */
+  public static final int FATAL = 3;
+
+  /** Stopped by Ctrl-C or SIGTERM. */
+  public static final int INTERRUPTED = 130;
+
+  public static final String HELP =
+      "%nExit codes:%n"
+          + "  0    every selected map is present%n"
+          + "  1    finished, but some maps failed (see failures.json)%n"
+          + "  2    usage error%n"
+          + "  3    fatal: API unreachable, credentials refused, output directory unusable,"
+          + "%n       disk full%n"
+          + "  130  interrupted (Ctrl-C or SIGTERM)";
+
+  private ExitCodes() {}
+}

@@ -1,0 +1,33 @@
+package org.fafbulk.api;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.OkHttpClient;
+
+/** Builds the one OkHttp client a run shares, sized to its concurrency. */
+public final class HttpClients {
+  public static final String USER_AGENT = "faf-bulk-downloader/" + Version.get();
+
+  private HttpClients() {}
+
+  /**
+   * A client that keeps one idle connection per worker (OkHttp keeps only 5 by default, so more
+   * workers would reconnect all the time), with timeouts so a stalled server cannot hang a run.
+   */
+  public static OkHttpClient create(
+      int concurrency, Duration connectTimeout, Duration readTimeout) {
+    return new OkHttpClient.Builder()
+        .connectionPool(new ConnectionPool(concurrency + 2, 5, TimeUnit.MINUTES))
+        .connectTimeout(connectTimeout)
+        .readTimeout(readTimeout)
+        .writeTimeout(readTimeout)
+        .followRedirects(true)
+        .followSslRedirects(true)
+        .addNetworkInterceptor(
+            chain ->
+                chain.proceed(
+                    chain.request().newBuilder().header("User-Agent", USER_AGENT).build()))
+        .build();
+  }
+}

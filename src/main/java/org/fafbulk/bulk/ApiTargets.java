@@ -1,0 +1,28 @@
+package org.fafbulk.bulk;
+
+import java.util.OptionalLong;
+import org.fafbulk.api.MapListing;
+
+/** The maps an API listing selects, first N in map-id order. */
+public final class ApiTargets implements TargetSource {
+  private final MapListing listing;
+
+  public ApiTargets(MapListing listing) {
+    this.listing = listing;
+  }
+
+  @Override
+  public OptionalLong expected() {
+    return listing.expected();
+  }
+
+  @Override
+  public boolean hasNext() {
+    return listing.hasNext();
+  }
+
+  @Override
+  public MapTarget next() {
+    return MapTarget.of(listing.next());
+  }
+}

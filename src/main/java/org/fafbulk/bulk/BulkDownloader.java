@@ -1,0 +1,342 @@
+package org.fafbulk.bulk;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.fafbulk.ExitCodes;
+import org.fafbulk.FafException;
+import org.fafbulk.download.ArchiveFetcher;
+import org.fafbulk.download.FolderNames;
+import org.fafbulk.download.MapFailure;
+import org.fafbulk.download.MapInstaller;
+import org.fafbulk.state.Checkpoint;
+import org.fafbulk.state.CheckpointStore;
+import org.fafbulk.state.FailureLog;
+import org.fafbulk.state.FlushSchedule;
+import org.fafbulk.state.OutputLock;
+
+/**
+ * Downloads a selection of maps into one output directory: a fixed pool of workers fetches and
+ * installs, while the calling thread alone starts them (politely spaced), collects their outcomes
+ * and writes checkpoint.json and failures.json.
+ */
+public final class BulkDownloader {
+  private static final long POLL_MILLIS = 200;
+
+  /** How a run behaves. */
+  public record Settings(
+      Path outputDir, int concurrency, Duration delay, Duration flushInterval, boolean quiet) {
+    public Settings {
+      if (concurrency < 1) {
+        throw new IllegalArgumentException("concurrency must be at least 1");
+      }
+      if (delay.isNegative()) {
+        throw new IllegalArgumentException("delay must not be negative");
+      }
+    }
+  }
+
+  private final Settings settings;
+  private final ArchiveFetcher fetcher;
+  private final MapInstaller installer;
+  private final PrintWriter out;
+  private final boolean terminal;
+  private final StopSignal stop;
+  private final Clock clock;
+
+  public BulkDownloader(
+      Settings settings,
+      ArchiveFetcher fetcher,
+      MapInstaller installer,
+      PrintWriter out,
+      boolean terminal,
+      StopSignal stop,
+      Clock clock) {
+    this.settings = settings;
+    this.fetcher = fetcher;
+    this.installer = installer;
+    this.out = out;
+    this.terminal = terminal;
+    this.stop = stop;
+    this.clock = clock;
+  }
+
+  /**
+   * Runs the selection; {@code selection} carries the filters, limit or URL file that
+   * checkpoint.json records for {@code --resume}.
+   */
+  @SuppressWarnings("try") // the lock is held for the run, never referenced
+  public RunSummary run(TargetSource targets, Checkpoint selection) {
+    Path dir = prepareOutputDir(settings.outputDir());
+    try (OutputLock lock = OutputLock.acquire(dir)) {
+      OutputDirectory.removeLeftovers(dir);
+      Checkpoint previous = CheckpointStore.load(dir).orElse(selection);
+      Checkpoint start =
+          new Checkpoint(
+              previous.completed(),
+              java.util.List.of(),
+              clock.instant(),
+              selection.filters(),
+              selection.limit(),
+              selection.urlFile());
+      CheckpointStore checkpoint =
+          new CheckpointStore(dir, clock, new FlushSchedule(settings.flushInterval()), start);
+      FailureLog failures = new FailureLog(dir, clock, new FlushSchedule(settings.flushInterval()));
+      return new Run(dir, checkpoint, failures).execute(targets);
+    } catch (IOException e) {
+      throw FafException.fatal("cannot use the output directory " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Path prepareOutputDir(Path dir) {
+    Path absolute = dir.toAbsolutePath().normalize();
+    try {
+      Files.createDirectories(absolute);
+    } catch (IOException e) {
+      throw FafException.fatal(
+          "cannot create the output directory "
+              + absolute
+              + " ("
+              + e.getMessage()
+              + "); choose another --output-dir",
+          e);
+    }
+    if (!Files.isWritable(absolute)) {
+      throw FafException.fatal(
+          "the output directory "
+              + absolute
+              + " is not writable; fix its permissions or choose"
+              + " another --output-dir",
+          null);
+    }
+    return absolute;
+  }
+
+  /** The state of one run, owned by the coordinating thread. */
+  private final class Run {
+    private final Path dir;
+    private final CheckpointStore checkpoint;
+    private final FailureLog failures;
+    private final Progress progress;
+    private final Map<String, String> folderOwners = new HashMap<>();
+    private final Map<String, MapTarget> running = new LinkedHashMap<>();
+    private int downloaded;
+    private int skipped;
+    private int failed;
+    private Optional<String> diskFull = Optional.empty();
+
+    Run(Path dir, CheckpointStore checkpoint, FailureLog failures) {
+      this.dir = dir;
+      this.checkpoint = checkpoint;
+      this.failures = failures;
+      this.progress = new Progress(out, terminal, settings.quiet());
+    }
+
+    RunSummary execute(TargetSource targets) throws IOException {
+      progress.start(targets.expected());
+      ExecutorService pool =
+          Executors.newFixedThreadPool(settings.concurrency(), new WorkerThreads());
+      CompletionService<Outcome> completions = new ExecutorCompletionService<>(pool);
+      boolean interrupted = false;
+      try {
+        long nextStart = System.nanoTime();
+        while (!stop.stopRequested() && diskFull.isEmpty() && targets.hasNext()) {
+          MapTarget target = targets.next();
+          if (!admit(target)) {
+            continue;
+          }
+          while (running.size() >= settings.concurrency() || System.nanoTime() < nextStart) {
+            long waitNanos = Math.max(0, nextStart - System.nanoTime());
+            long waitMillis =
+                running.size() >= settings.concurrency()
+                    ? POLL_MILLIS
+                    : Math.min(POLL_MILLIS, TimeUnit.NANOSECONDS.toMillis(waitNanos));
+            collect(completions, waitMillis);
+            if (stop.stopRequested() || diskFull.isPresent()) {
+              break;
+            }
+          }
+          if (stop.stopRequested() || diskFull.isPresent()) {
+            checkpoint.stopped(target.id());
+            break;
+          }
+          running.put(target.id(), target);
+          checkpoint.started(target.id());
+          completions.submit(() -> work(target));
+          nextStart = System.nanoTime() + settings.delay().toNanos();
+          flushIfDue();
+        }
+        while (!running.isEmpty() && !stop.abandonRequested()) {
+          collect(completions, POLL_MILLIS);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        interrupted = true;
+      } finally {
+        if (stop.abandonRequested() || interrupted) {
+          pool.shutdownNow();
+        } else {
+          pool.shutdown();
+        }
+        checkpoint.flush();
+        failures.flush();
+        progress.end();
+      }
+      RunSummary summary =
+          new RunSummary(
+              downloaded,
+              skipped,
+              failed,
+              targets.expected().orElse(downloaded + skipped + failed),
+              progress.bytes(),
+              progress.elapsed(),
+              stop.stopRequested() || interrupted);
+      if (diskFull.isPresent()) {
+        throw new FafException(
+            ExitCodes.FATAL,
+            "the disk is full ("
+                + diskFull.get()
+                + "); free some space, then run "
+                + "faf bulk-download --resume --output-dir "
+                + dir);
+      }
+      return summary;
+    }
+
+    /** Decides what to do with a target before any download: false when it is settled here. */
+    private boolean admit(MapTarget target) throws IOException {
+      Optional<String> unsafe = FolderNames.problem(target.folder());
+      if (unsafe.isPresent()) {
+        fail(
+            target, "refused folder name '" + printable(target.folder()) + "': it " + unsafe.get());
+        return false;
+      }
+      String owner = folderOwners.putIfAbsent(target.folder(), target.id());
+      if (owner != null && !owner.equals(target.id())) {
+        fail(target, "folder " + target.folder() + " is already claimed by map " + owner);
+        return false;
+      }
+      if (Files.isDirectory(dir.resolve(target.folder()))) {
+        // A folder under its final name is complete by construction.
+        checkpoint.completed(target.id());
+        failures.succeeded(target.id());
+        skipped++;
+        progress.finished("skipped", target, "already present", false);
+        flushIfDue();
+        return false;
+      }
+      checkpoint.forget(target.id());
+      return true;
+    }
+
+    private void collect(CompletionService<Outcome> completions, long waitMillis)
+        throws InterruptedException, IOException {
+      Future<Outcome> next = completions.poll(waitMillis, TimeUnit.MILLISECONDS);
+      while (next != null) {
+        record(get(next));
+        next = completions.poll();
+      }
+      progress.refresh();
+      flushIfDue();
+    }
+
+    private Outcome get(Future<Outcome> future) throws InterruptedException {
+      try {
+        return future.get();
+      } catch (java.util.concurrent.ExecutionException e) {
+        // work() catches everything; an Error is all that can get here
+        throw new IllegalStateException("a download worker died", e.getCause());
+      }
+    }
+
+    private void record(Outcome outcome) {
+      MapTarget target = outcome.target();
+      running.remove(target.id());
+      if (outcome instanceof Outcome.Downloaded d) {
+        checkpoint.completed(target.id());
+        failures.succeeded(target.id());
+        downloaded++;
+        progress.finished("downloaded", target, Units.bytes(d.archiveBytes()), true);
+      } else if (outcome instanceof Outcome.Failed f) {
+        if (f.kind() == MapFailure.Kind.DISK_FULL) {
+          checkpoint.stopped(target.id());
+          diskFull = Optional.of(f.reason());
+        } else {
+          fail(target, f.reason());
+        }
+      }
+    }
+
+    private void fail(MapTarget target, String reason) {
+      checkpoint.stopped(target.id());
+      failures.failed(target.id(), target.name(), target.url(), reason);
+      failed++;
+      progress.finished("failed", target, reason, true);
+    }
+
+    private void flushIfDue() throws IOException {
+      checkpoint.flushIfDue();
+      failures.flushIfDue();
+    }
+
+    /** Runs on a worker thread: touches nothing but its own map's files. */
+    private Outcome work(MapTarget target) {
+      try {
+        ArchiveFetcher.Fetched fetched =
+            fetcher.fetch(ArchiveFetcher.parseUrl(target.url()), dir, progress::addBytes);
+        try {
+          MapInstaller.Installed installed =
+              installer.install(fetched.file(), dir, Optional.of(target.folder()));
+          return new Outcome.Downloaded(target, installed, fetched.bytes());
+        } finally {
+          Files.deleteIfExists(fetched.file());
+        }
+      } catch (MapFailure e) {
+        return new Outcome.Failed(target, e.getMessage(), e.kind());
+      } catch (IOException | RuntimeException e) {
+        return new Outcome.Failed(
+            target,
+            e.getClass().getSimpleName() + ": " + e.getMessage(),
+            MapFailure.Kind.PERMANENT);
+      }
+    }
+  }
+
+  private static String printable(String name) {
+    StringBuilder out = new StringBuilder();
+    name.codePoints()
+        .forEach(
+            c ->
+                out.append(
+                    Character.isISOControl(c)
+                        ? String.format(java.util.Locale.ROOT, "\\u%04x", c)
+                        : new String(Character.toChars(c))));
+    return out.toString();
+  }
+
+  /** Names worker threads and makes them daemons, so that they never keep the JVM alive. */
+  private static final class WorkerThreads implements java.util.concurrent.ThreadFactory {
+    private final AtomicInteger count = new AtomicInteger();
+
+    @Override
+    public Thread newThread(Runnable runnable) {
+      Thread thread = new Thread(runnable, "faf-download-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    }
+  }
+}

@@ -1,0 +1,16 @@
+package org.fafbulk.bulk;
+
+import org.fafbulk.download.MapFailure;
+import org.fafbulk.download.MapInstaller;
+
+/** What one worker reports for one map; the coordinating thread records it. */
+sealed interface Outcome {
+  MapTarget target();
+
+  /** Fetched, verified and installed under its final name. */
+  record Downloaded(MapTarget target, MapInstaller.Installed installed, long archiveBytes)
+      implements Outcome {}
+
+  /** Could not be installed; {@code kind} says whether it is the map's fault or the disk's. */
+  record Failed(MapTarget target, String reason, MapFailure.Kind kind) implements Outcome {}
+}

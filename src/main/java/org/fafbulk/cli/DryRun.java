@@ -1,0 +1,44 @@
+package org.fafbulk.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import org.fafbulk.ExitCodes;
+import org.fafbulk.api.MapVersion;
+import org.fafbulk.bulk.MapTarget;
+import org.fafbulk.bulk.TargetSource;
+import org.fafbulk.bulk.Units;
+
+/** {@code --dry-run}: lists the selection and downloads nothing. */
+final class DryRun {
+  private DryRun() {}
+
+  static int print(TargetSource targets, PrintWriter out) {
+    long count = 0;
+    while (targets.hasNext()) {
+      MapTarget target = targets.next();
+      count++;
+      String detail =
+          target
+              .metadata()
+              .map(
+                  m -> {
+                    MapVersion v = m.latestVersion();
+                    return String.format(
+                        Locale.ROOT,
+                        "%-9s %2d players  %s",
+                        Units.km(Math.max(v.width(), v.height())),
+                        v.maxPlayers(),
+                        m.displayName());
+                  })
+              .orElse(target.url());
+      out.printf(Locale.ROOT, "%-8s %-40s %s%n", target.id(), target.folder(), detail);
+    }
+    out.printf(
+        Locale.ROOT,
+        "%d map%s selected; dry run, nothing downloaded%n",
+        count,
+        count == 1 ? "" : "s");
+    out.flush();
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,46 @@
+package org.fafbulk.cli;
+
+import java.util.Map;
+import org.fafbulk.ExitCodes;
+import org.fafbulk.api.Version;
+import picocli.AutoComplete;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The top-level {@code faf} command, which only lists its subcommands. */
+@Command(
+    name = "faf",
+    mixinStandardHelpOptions = true,
+    versionProvider = FafCommand.VersionProvider.class,
+    description = "Mirrors the Forged Alliance Forever map vault onto disk.",
+    subcommands = {
+      BulkDownloadCommand.class,
+      DownloadMapCommand.class,
+      AutoComplete.GenerateCompletion.class
+    },
+    footer = ExitCodes.HELP)
+final class FafCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  /** The environment the commands read credentials and URLs from; tests pass their own. */
+  final Map<String, String> env;
+
+  FafCommand(Map<String, String> env) {
+    this.env = Map.copyOf(env);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Prints the version Maven wrote into the jar. */
+  static final class VersionProvider implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"faf " + Version.get()};
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package org.fafbulk.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.fafbulk.ExitCodes;
+import org.fafbulk.FafException;
+import picocli.CommandLine;
+
+/** The entry point: the only place that calls {@code System.exit}. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    System.exit(run(out, err, System.getenv(), args));
+  }
+
+  /** Runs the command line and returns the exit code; testable in-process. */
+  public static int run(PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {
+    return commandLine(out, err, env).execute(args);
+  }
+
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> env) {
+    CommandLine cmd = new CommandLine(new FafCommand(env));
+    cmd.setOut(out);
+    cmd.setErr(err);
+    cmd.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          boolean verbose = Verbosity.isVerbose(parseResult);
+          if (e instanceof FafException fe) {
+            commandLine.getErr().println("faf: " + fe.getMessage());
+            if (verbose) {
+              e.printStackTrace(commandLine.getErr());
+            }
+            return fe.exitCode();
+          }
+          commandLine.getErr().println("faf: unexpected error: " + e);
+          if (verbose) {
+            e.printStackTrace(commandLine.getErr());
+          } else {
+            commandLine.getErr().println("faf: run again with --verbose for the stack trace");
+          }
+          return ExitCodes.FATAL;
+        });
+    cmd.setParameterExceptionHandler(
+        (ex, args) -> {
+          CommandLine c = ex.getCommandLine();
+          c.getErr().println("faf: " + ex.getMessage());
+          c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
+          return ExitCodes.USAGE;
+        });
+    return cmd;
+  }
+}

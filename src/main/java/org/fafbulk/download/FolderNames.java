@@ -1,0 +1,50 @@
+package org.fafbulk.download;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Decides whether a map folder name is one safe path segment on every operating system. */
+public final class FolderNames {
+  private static final Pattern UNSAFE = Pattern.compile("[/\\\\:*?\"<>|\\p{Cntrl}]");
+  private static final int MAX_LENGTH = 200;
+
+  private FolderNames() {}
+
+  /** Returns why {@code name} is unsafe as a map folder, or empty when it is safe. */
+  public static Optional<String> problem(String name) {
+    if (name == null || name.isBlank()) {
+      return Optional.of("is empty");
+    }
+    if (name.length() > MAX_LENGTH) {
+      return Optional.of("is longer than " + MAX_LENGTH + " characters");
+    }
+    if (UNSAFE.matcher(name).find()) {
+      return Optional.of("contains a path separator, a reserved or a control character");
+    }
+    if (name.startsWith(".")) {
+      return Optional.of("starts with '.' (a relative path or a hidden file)");
+    }
+    if (name.endsWith(" ") || name.endsWith(".") || !name.strip().equals(name)) {
+      return Optional.of("starts or ends with a space or a dot");
+    }
+    return Optional.empty();
+  }
+
+  public static boolean isSafe(String name) {
+    return problem(name).isEmpty();
+  }
+
+  /** The folder name a download URL or bare name points at: its last segment less {@code .zip}. */
+  public static String fromUrlOrName(String urlOrName) {
+    String path = urlOrName;
+    int query = path.indexOf('?');
+    if (query >= 0) {
+      path = path.substring(0, query);
+    }
+    String last = path.substring(path.lastIndexOf('/') + 1);
+    String decoded = URLDecoder.decode(last, StandardCharsets.UTF_8);
+    return decoded.endsWith(".zip") ? decoded.substring(0, decoded.length() - 4) : decoded;
+  }
+}

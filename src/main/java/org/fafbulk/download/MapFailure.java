@@ -1,0 +1,40 @@
+package org.fafbulk.download;
+
+/** Why one map could not be installed, and whether trying again may help. */
+public final class MapFailure extends Exception {
+  private static final long serialVersionUID = 1L;
+
+  /** What kind of failure this is, which decides between retrying, logging and stopping. */
+  public enum Kind {
+    /** A network fault, 5xx or 429: worth another try. */
+    RETRYABLE,
+    /** A 404, a corrupt or hostile archive: trying again gives the same answer. */
+    PERMANENT,
+    /** The disk is full: every further map would fail too, so the run must stop. */
+    DISK_FULL
+  }
+
+  private final Kind kind;
+
+  public MapFailure(Kind kind, String message) {
+    super(message);
+    this.kind = kind;
+  }
+
+  public MapFailure(Kind kind, String message, Throwable cause) {
+    super(message, cause);
+    this.kind = kind;
+  }
+
+  public static MapFailure rejected(String message) {
+    return new MapFailure(Kind.PERMANENT, message);
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  public boolean retryable() {
+    return kind == Kind.RETRYABLE;
+  }
+}

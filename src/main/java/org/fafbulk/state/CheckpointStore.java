@@ -1,0 +1,146 @@
+package org.fafbulk.state;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.fafbulk.FafException;
+
+/**
+ * checkpoint.json in the output directory. One thread owns an instance and is its only writer;
+ * changes are written in batches (see {@link #flushIfDue}), which is safe because a map folder
+ * under its final name counts as completed even when the checkpoint does not list it yet.
+ */
+public final class CheckpointStore {
+  public static final String FILE_NAME = "checkpoint.json";
+
+  private final Path file;
+  private final Clock clock;
+  private final FlushSchedule schedule;
+  private final Set<String> completed = new LinkedHashSet<>();
+  private final Set<String> inProgress = new LinkedHashSet<>();
+  private final ObjectNode filters;
+  private final OptionalLong limit;
+  private final Optional<String> urlFile;
+  private boolean dirty;
+
+  public CheckpointStore(Path outputDir, Clock clock, FlushSchedule schedule, Checkpoint start) {
+    this.file = outputDir.resolve(FILE_NAME);
+    this.clock = clock;
+    this.schedule = schedule;
+    this.completed.addAll(start.completed());
+    this.filters = start.filters();
+    this.limit = start.limit();
+    this.urlFile = start.urlFile();
+    this.dirty = true;
+  }
+
+  /** The checkpoint in {@code outputDir}, if there is one. */
+  public static Optional<Checkpoint> load(Path outputDir) {
+    Path file = outputDir.resolve(FILE_NAME);
+    return JsonFiles.read(file).map(node -> parse(file, node));
+  }
+
+  private static Checkpoint parse(Path file, JsonNode node) {
+    try {
+      if (!node.isObject() || !node.path("completed").isArray()) {
+        throw new IllegalArgumentException("it has no \"completed\" list");
+      }
+      List<String> completed = new ArrayList<>();
+      node.get("completed").forEach(id -> completed.add(id.asText()));
+      List<String> inProgress = new ArrayList<>();
+      node.path("in_progress").forEach(id -> inProgress.add(id.asText()));
+      JsonNode limit = node.path("limit");
+      JsonNode filters = node.path("filters");
+      return new Checkpoint(
+          completed,
+          inProgress,
+          node.hasNonNull("timestamp")
+              ? Instant.parse(node.get("timestamp").asText())
+              : Instant.EPOCH,
+          filters.isObject() ? (ObjectNode) filters : null,
+          limit.canConvertToLong() ? OptionalLong.of(limit.asLong()) : OptionalLong.empty(),
+          node.hasNonNull("url_file")
+              ? Optional.of(node.get("url_file").asText())
+              : Optional.empty());
+    } catch (IllegalArgumentException | DateTimeParseException e) {
+      throw FafException.fatal(
+          file
+              + " is not a checkpoint this tool wrote ("
+              + e.getMessage()
+              + "); move it aside to start afresh",
+          e);
+    }
+  }
+
+  public boolean isCompleted(String id) {
+    return completed.contains(id);
+  }
+
+  public void started(String id) {
+    inProgress.add(id);
+    dirty = true;
+  }
+
+  public void completed(String id) {
+    inProgress.remove(id);
+    completed.add(id);
+    dirty = true;
+  }
+
+  /** A map that failed or was abandoned: neither completed nor in progress any more. */
+  public void stopped(String id) {
+    inProgress.remove(id);
+    dirty = true;
+  }
+
+  /** A completed map whose folder is gone, so that it is downloaded again. */
+  public void forget(String id) {
+    dirty |= completed.remove(id);
+  }
+
+  public int completedCount() {
+    return completed.size();
+  }
+
+  /** Writes the file if it changed and the flush interval has passed. */
+  public void flushIfDue() throws IOException {
+    if (dirty && schedule.due(clock.instant())) {
+      flush();
+    }
+  }
+
+  /** Writes the file now if it changed. */
+  public void flush() throws IOException {
+    if (!dirty) {
+      return;
+    }
+    ObjectNode node = JsonFiles.MAPPER.createObjectNode();
+    ArrayNode done = node.putArray("completed");
+    completed.forEach(done::add);
+    ArrayNode running = node.putArray("in_progress");
+    inProgress.forEach(running::add);
+    node.put("timestamp", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
+    node.set("filters", filters);
+    if (limit.isPresent()) {
+      node.put("limit", limit.getAsLong());
+    } else {
+      node.putNull("limit");
+    }
+    urlFile.ifPresent(f -> node.put("url_file", f));
+    JsonFiles.write(file, node);
+    schedule.flushed(clock.instant());
+    dirty = false;
+  }
+}

@@ -1,0 +1,113 @@
+package org.fafbulk.state;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * failures.json: the maps whose latest attempt failed, each once; a later success removes the
+ * entry. One thread owns an instance and is its only writer.
+ */
+public final class FailureLog {
+  public static final String FILE_NAME = "failures.json";
+
+  /** One failed map, as failures.json records it. */
+  public record Entry(String mapId, String mapName, String url, String error, Instant timestamp) {
+    public Entry {
+      Objects.requireNonNull(mapId, "mapId");
+      Objects.requireNonNull(mapName, "mapName");
+      Objects.requireNonNull(url, "url");
+      Objects.requireNonNull(error, "error");
+      Objects.requireNonNull(timestamp, "timestamp");
+    }
+  }
+
+  private final Path file;
+  private final Clock clock;
+  private final FlushSchedule schedule;
+  private final Map<String, Entry> entries = new LinkedHashMap<>();
+  private boolean dirty;
+
+  public FailureLog(Path outputDir, Clock clock, FlushSchedule schedule) {
+    this.file = outputDir.resolve(FILE_NAME);
+    this.clock = clock;
+    this.schedule = schedule;
+    for (Entry entry : load(outputDir)) {
+      entries.put(entry.mapId(), entry);
+    }
+  }
+
+  /** The entries in {@code outputDir}'s failures.json; empty when there is none. */
+  public static List<Entry> load(Path outputDir) {
+    List<Entry> result = new ArrayList<>();
+    JsonFiles.read(outputDir.resolve(FILE_NAME))
+        .ifPresent(
+            array -> {
+              for (JsonNode n : array) {
+                result.add(
+                    new Entry(
+                        n.path("map_id").asText(),
+                        n.path("map_name").asText(""),
+                        n.path("url").asText(""),
+                        n.path("error").asText(""),
+                        Instant.parse(n.path("timestamp").asText(Instant.EPOCH.toString()))));
+              }
+            });
+    return result;
+  }
+
+  public void failed(String mapId, String mapName, String url, String error) {
+    entries.remove(mapId); // re-inserted at the end: the list reads in order of failure
+    entries.put(
+        mapId,
+        new Entry(mapId, mapName, url, error, clock.instant().truncatedTo(ChronoUnit.SECONDS)));
+    dirty = true;
+  }
+
+  public void succeeded(String mapId) {
+    dirty |= entries.remove(mapId) != null;
+  }
+
+  public Collection<Entry> entries() {
+    return entries.values();
+  }
+
+  public boolean contains(String mapId) {
+    return entries.containsKey(mapId);
+  }
+
+  public void flushIfDue() throws IOException {
+    if (dirty && schedule.due(clock.instant())) {
+      flush();
+    }
+  }
+
+  public void flush() throws IOException {
+    if (!dirty) {
+      return;
+    }
+    ArrayNode array = JsonFiles.MAPPER.createArrayNode();
+    for (Entry e : entries.values()) {
+      ObjectNode n = array.addObject();
+      n.put("map_id", e.mapId());
+      n.put("map_name", e.mapName());
+      n.put("url", e.url());
+      n.put("error", e.error());
+      n.put("timestamp", e.timestamp().toString());
+    }
+    JsonFiles.write(file, array);
+    schedule.flushed(clock.instant());
+    dirty = false;
+  }
+}
