@@ -122,6 +122,7 @@ final class BulkDownloadCommand implements Callable<Integer> {
   private final StopSignal stop = new StopSignal();
 
   @Override
+  @SuppressWarnings("try") // the handlers are installed for the run, never referenced
   public Integer call() {
     validate();
     PrintWriter out = spec.commandLine().getOut();
@@ -148,11 +149,10 @@ final class BulkDownloadCommand implements Callable<Integer> {
             stop,
             Clock.systemUTC());
     RunSummary summary;
-    try (Interruption interruption = Interruption.install(stop, out, spec.commandLine().getErr())) {
+    try (Interruption interruption = Interruption.install(stop, spec.commandLine().getErr())) {
       summary = downloader.run(targets, selection);
-      SummaryPrinter.print(summary, outputDir, out);
-      interruption.finished();
     }
+    SummaryPrinter.print(summary, outputDir, out);
     if (summary.interrupted()) {
       return ExitCodes.INTERRUPTED;
     }

@@ -46,6 +46,7 @@ public final class FailureLog {
     for (Entry entry : load(outputDir)) {
       entries.put(entry.mapId(), entry);
     }
+    dirty = true; // a run always leaves a failures.json, if only an empty one
   }
 
   /** The entries in {@code outputDir}'s failures.json; empty when there is none. */
