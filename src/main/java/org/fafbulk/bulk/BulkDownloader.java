@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.fafbulk.ExitCodes;
 import org.fafbulk.FafException;
 import org.fafbulk.download.ArchiveFetcher;
+import org.fafbulk.download.Disk;
 import org.fafbulk.download.FolderNames;
 import org.fafbulk.download.MapFailure;
 import org.fafbulk.download.MapInstaller;
@@ -98,8 +99,20 @@ public final class BulkDownloader {
       FailureLog failures = new FailureLog(dir, clock, new FlushSchedule(settings.flushInterval()));
       return new Run(dir, checkpoint, failures).execute(targets);
     } catch (IOException e) {
+      if (Disk.isDiskFull(e, dir)) {
+        throw diskFull(dir, e.getMessage());
+      }
       throw FafException.fatal("cannot use the output directory " + dir + ": " + e.getMessage(), e);
     }
+  }
+
+  private static FafException diskFull(Path dir, String detail) {
+    return new FafException(
+        ExitCodes.FATAL,
+        "the disk is full ("
+            + detail
+            + "); free some space, then run faf bulk-download --resume --output-dir "
+            + dir);
   }
 
   private static Path prepareOutputDir(Path dir) {
@@ -138,6 +151,7 @@ public final class BulkDownloader {
     private int skipped;
     private int failed;
     private Optional<String> diskFull = Optional.empty();
+    private Optional<IOException> stateError = Optional.empty();
 
     Run(Path dir, CheckpointStore checkpoint, FailureLog failures) {
       this.dir = dir;
@@ -192,9 +206,11 @@ public final class BulkDownloader {
         } else {
           pool.shutdown();
         }
-        checkpoint.flush();
-        failures.flush();
         progress.end();
+        writeState();
+      }
+      if (stateError.isPresent()) {
+        throw stateError.get();
       }
       RunSummary summary =
           new RunSummary(
@@ -206,15 +222,23 @@ public final class BulkDownloader {
               progress.elapsed(),
               stop.stopRequested() || interrupted);
       if (diskFull.isPresent()) {
-        throw new FafException(
-            ExitCodes.FATAL,
-            "the disk is full ("
-                + diskFull.get()
-                + "); free some space, then run "
-                + "faf bulk-download --resume --output-dir "
-                + dir);
+        throw diskFull(dir, diskFull.get());
       }
       return summary;
+    }
+
+    /** Brings both state files up to date; never throws, so that it can run in a finally. */
+    private void writeState() {
+      try {
+        checkpoint.flush();
+        failures.flush();
+      } catch (IOException e) {
+        if (Disk.isDiskFull(e, dir)) {
+          diskFull = Optional.of("cannot write the state files: " + e.getMessage());
+        } else {
+          stateError = Optional.of(e);
+        }
+      }
     }
 
     /** Decides what to do with a target before any download: false when it is settled here. */
