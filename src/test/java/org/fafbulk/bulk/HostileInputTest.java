@@ -1,0 +1,198 @@
+package org.fafbulk.bulk;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.fafbulk.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Hostile catalogues and archives, an unreachable API, and secrets that must not leak. */
+class HostileInputTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String SECRET = "s3cr3t-token-value";
+
+  @RegisterExtension
+  static WireMockExtension server =
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
+
+  @TempDir Path work;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), Map.of(), args);
+  }
+
+  @Test
+  void hostileFolderNamesFromTheApiAreRefusedAndNothingEscapes() throws Exception {
+    Map<String, String> folders = new LinkedHashMap<>();
+    folders.put("1", "../escaped");
+    folders.put("2", "a/b");
+    folders.put("3", "a\\b");
+    folders.put("4", "bad\u0001name");
+    folders.put("5", "good.v0001");
+    folders.put("6", "good.v0001");
+    folders.put("7", "..");
+    serveCatalogue(folders);
+    Path outputDir = work.resolve("maps");
+
+    int exit = bulkDownload(outputDir);
+
+    assertThat(exit).as(err.toString()).isEqualTo(1);
+    assertThat(outputDir.resolve("good.v0001/good.scmap")).exists();
+    try (Stream<Path> siblings = Files.list(work)) {
+      assertThat(siblings).containsExactly(outputDir);
+    }
+    JsonNode failures = JSON.readTree(outputDir.resolve("failures.json").toFile());
+    Map<String, String> errors = new LinkedHashMap<>();
+    failures.forEach(f -> errors.put(f.get("map_id").asText(), f.get("error").asText()));
+    assertThat(errors.keySet()).containsExactly("1", "2", "3", "4", "6", "7");
+    assertThat(errors.get("1")).contains("refused folder name");
+    assertThat(errors.get("4")).contains("\\u0001");
+    assertThat(errors.get("6")).contains("already claimed by map 5");
+  }
+
+  @Test
+  void tokensNeverReachTheOutputOrTheStateFiles() throws Exception {
+    Map<String, String> folders = new LinkedHashMap<>();
+    folders.put("1", "good.v0001");
+    folders.put("2", "missing.v0001");
+    serveCatalogue(folders);
+    Path outputDir = work.resolve("maps");
+
+    int exit = bulkDownload(outputDir);
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(out.toString() + err.toString()).doesNotContain(SECRET);
+    for (String file : new String[] {"checkpoint.json", "failures.json"}) {
+      assertThat(Files.readString(outputDir.resolve(file))).doesNotContain(SECRET);
+    }
+  }
+
+  @Test
+  void unreachableApiExits3AndLeavesTheCheckpointIntact() throws Exception {
+    Path outputDir = Files.createDirectories(work.resolve("maps"));
+    Path checkpoint = outputDir.resolve("checkpoint.json");
+    String before =
+        "{\"completed\":[\"1\"],\"in_progress\":[],\"timestamp\":\"2025-01-22T10:30:00Z\","
+            + "\"filters\":{},\"limit\":5}";
+    Files.writeString(checkpoint, before);
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+
+    int exit =
+        run(
+            "bulk-download",
+            "--resume",
+            "--output-dir",
+            outputDir.toString(),
+            "--api-url",
+            "http://127.0.0.1:" + closedPort,
+            "--token",
+            SECRET,
+            "--retries",
+            "1");
+
+    assertThat(exit).isEqualTo(3);
+    assertThat(err.toString()).contains("cannot reach the FAF API").doesNotContain(SECRET);
+    assertThat(err.toString().lines().count()).isEqualTo(1);
+    assertThat(Files.readString(checkpoint)).isEqualTo(before);
+  }
+
+  private int bulkDownload(Path outputDir) {
+    return run(
+        "bulk-download",
+        "--output-dir",
+        outputDir.toString(),
+        "--api-url",
+        server.baseUrl(),
+        "--token",
+        SECRET,
+        "--delay-ms",
+        "0",
+        "--retries",
+        "0");
+  }
+
+  private void serveCatalogue(Map<String, String> folders) throws IOException {
+    ObjectNode doc = JSON.createObjectNode();
+    ArrayNode data = doc.putArray("data");
+    ArrayNode included = doc.putArray("included");
+    for (Map.Entry<String, String> map : folders.entrySet()) {
+      ObjectNode m = data.addObject().put("type", "map").put("id", map.getKey());
+      m.putObject("attributes").put("displayName", "Map " + map.getKey());
+      m.putObject("relationships")
+          .putObject("latestVersion")
+          .putObject("data")
+          .put("type", "mapVersion")
+          .put("id", map.getKey());
+      ObjectNode v = included.addObject().put("type", "mapVersion").put("id", map.getKey());
+      v.putObject("attributes")
+          .put("folderName", map.getValue())
+          .put("downloadUrl", server.baseUrl() + "/maps/" + map.getKey() + ".zip")
+          .put("width", 256)
+          .put("height", 256)
+          .put("maxPlayers", 2)
+          .put("version", 1)
+          .put("hidden", false)
+          .put("ranked", false);
+    }
+    doc.putObject("meta").putObject("page").put("totalRecords", folders.size());
+    server.stubFor(
+        get(urlPathEqualTo("/data/map"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/vnd.api+json")
+                    .withBody(JSON.writeValueAsString(doc))));
+    for (Map.Entry<String, String> map : folders.entrySet()) {
+      if (!map.getValue().startsWith("missing")) {
+        server.stubFor(
+            get(urlPathEqualTo("/maps/" + map.getKey() + ".zip"))
+                .willReturn(aResponse().withBody(archive("good"))));
+      }
+    }
+  }
+
+  private static byte[] archive(String name) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      zip.putNextEntry(new ZipEntry(name + ".v0001/" + name + ".scmap"));
+      java.nio.ByteBuffer b =
+          java.nio.ByteBuffer.allocate(54).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+      b.put("Map\u001a".getBytes(StandardCharsets.ISO_8859_1));
+      b.putInt(2).putInt(0xBEEFFEED).putInt(2).putFloat(256f).putFloat(256f).putInt(0);
+      b.putShort((short) 0).putInt(16).put(new byte[16]).putInt(60);
+      zip.write(b.array());
+      zip.putNextEntry(new ZipEntry(name + ".v0001/" + name + "_scenario.lua"));
+      zip.write("ScenarioInfo = { name = 'x' }".getBytes(StandardCharsets.UTF_8));
+    }
+    return bytes.toByteArray();
+  }
+}
