@@ -246,7 +246,11 @@ public final class BulkDownloader {
       Optional<String> unsafe = FolderNames.problem(target.folder());
       if (unsafe.isPresent()) {
         fail(
-            target, "refused folder name '" + printable(target.folder()) + "': it " + unsafe.get());
+            target,
+            "refused folder name '"
+                + FolderNames.printable(target.folder())
+                + "': it "
+                + unsafe.get());
         return false;
       }
       String owner = folderOwners.putIfAbsent(target.folder(), target.id());
@@ -338,18 +342,6 @@ public final class BulkDownloader {
             MapFailure.Kind.PERMANENT);
       }
     }
-  }
-
-  private static String printable(String name) {
-    StringBuilder out = new StringBuilder();
-    name.codePoints()
-        .forEach(
-            c ->
-                out.append(
-                    Character.isISOControl(c)
-                        ? String.format(java.util.Locale.ROOT, "\\u%04x", c)
-                        : new String(Character.toChars(c))));
-    return out.toString();
   }
 
   /** Names worker threads and makes them daemons, so that they never keep the JVM alive. */

@@ -2,6 +2,7 @@ package org.fafbulk.download;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -46,5 +47,20 @@ public final class FolderNames {
     String last = path.substring(path.lastIndexOf('/') + 1);
     String decoded = URLDecoder.decode(last, StandardCharsets.UTF_8);
     return decoded.endsWith(".zip") ? decoded.substring(0, decoded.length() - 4) : decoded;
+  }
+
+  /** A name with control characters made visible, for messages. */
+  public static String printable(String name) {
+    StringBuilder out = new StringBuilder();
+    name.codePoints()
+        .forEach(
+            c -> {
+              if (Character.isISOControl(c)) {
+                out.append(String.format(Locale.ROOT, "\\u%04x", c));
+              } else {
+                out.appendCodePoint(c);
+              }
+            });
+    return out.toString();
   }
 }

@@ -39,7 +39,8 @@ public final class MapInstaller {
       }
       Optional<String> unsafe = FolderNames.problem(folder);
       if (unsafe.isPresent()) {
-        throw MapFailure.rejected("folder name '" + printable(folder) + "' " + unsafe.get());
+        throw MapFailure.rejected(
+            "folder name '" + FolderNames.printable(folder) + "' " + unsafe.get());
       }
       MapVerifier.VerifiedMap verified = MapVerifier.verify(staging);
       Path target = outputDir.resolve(folder);
@@ -65,20 +66,5 @@ public final class MapInstaller {
         target.resolve(map.scmap().getFileName()),
         map.header(),
         target.resolve(map.scenario().getFileName()));
-  }
-
-  /** A name with control characters made visible, for messages. */
-  static String printable(String name) {
-    StringBuilder out = new StringBuilder();
-    name.codePoints()
-        .forEach(
-            c -> {
-              if (Character.isISOControl(c)) {
-                out.append(String.format(java.util.Locale.ROOT, "\\u%04x", c));
-              } else {
-                out.appendCodePoint(c);
-              }
-            });
-    return out.toString();
   }
 }
