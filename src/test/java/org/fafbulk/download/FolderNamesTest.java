@@ -64,7 +64,10 @@ class FolderNamesTest {
     "https://content.example/maps/theta_passage_5.v0001.zip?x=1&y=a/b, theta_passage_5.v0001",
     "https://content.example/maps/seton%27s%20clutch.v0003.zip, seton's clutch.v0003",
     "theta_passage_5.v0001, theta_passage_5.v0001",
-    "theta_passage_5.v0001.zip, theta_passage_5.v0001"
+    "theta_passage_5.v0001.zip, theta_passage_5.v0001",
+    "https://content.example/maps/c++_wars.v0001.zip, c++_wars.v0001",
+    "c++_wars.v0001, c++_wars.v0001",
+    "https://content.example/maps/100%_luck.v0002.zip, 100%_luck.v0002"
   })
   void derivesTheFolderFromAUrlOrName(String urlOrName, String folder) {
     assertThat(FolderNames.fromUrlOrName(urlOrName)).isEqualTo(folder);
