@@ -45,7 +45,13 @@ public final class FolderNames {
       path = path.substring(0, query);
     }
     String last = path.substring(path.lastIndexOf('/') + 1);
-    String decoded = URLDecoder.decode(last, StandardCharsets.UTF_8);
+    String decoded;
+    try {
+      // A URL path is not a form: '+' there is a plus sign, not an encoded space.
+      decoded = URLDecoder.decode(last.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException malformed) {
+      decoded = last; // a '%' that starts no escape is taken literally
+    }
     return decoded.endsWith(".zip") ? decoded.substring(0, decoded.length() - 4) : decoded;
   }
 

@@ -1,0 +1,257 @@
+package org.fafbulk.download;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import org.fafbulk.api.HttpClients;
+import org.fafbulk.api.RetryPolicy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ArchiveFetcherTest {
+  @RegisterExtension
+  static final WireMockExtension content =
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
+
+  private static final RetryPolicy FAST_RETRY =
+      new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(5));
+  private static final OkHttpClient HTTP =
+      HttpClients.create(4, Duration.ofSeconds(2), Duration.ofSeconds(2));
+  private static final String PATH = "/maps/test_map.v0001.zip";
+
+  @TempDir Path dir;
+  private final AtomicLong progress = new AtomicLong();
+
+  private static HttpUrl url() {
+    return HttpUrl.get("http://127.0.0.1:" + content.getPort() + PATH);
+  }
+
+  private static byte[] archive(Path scratch) throws IOException {
+    Path zip = MapArchives.validMap(Files.createTempFile(scratch, "src", ".zip"), "test_map.v0001");
+    byte[] bytes = Files.readAllBytes(zip);
+    Files.delete(zip);
+    return bytes;
+  }
+
+  private static ResponseDefinitionBuilder zip(byte[] body) {
+    return aResponse().withStatus(200).withHeader("Content-Type", "application/zip").withBody(body);
+  }
+
+  private ArchiveFetcher.Fetched fetch() throws MapFailure {
+    return new ArchiveFetcher(HTTP, FAST_RETRY, 1L << 30).fetch(url(), dir, progress::addAndGet);
+  }
+
+  private MapFailure failure(ArchiveFetcher fetcher) {
+    MapFailure failure =
+        catchThrowableOfType(
+            MapFailure.class, () -> fetcher.fetch(url(), dir, progress::addAndGet));
+    assertThat(failure).as("the download should fail").isNotNull();
+    return failure;
+  }
+
+  private MapFailure failure() {
+    return failure(new ArchiveFetcher(HTTP, FAST_RETRY, 1L << 30));
+  }
+
+  private static int requests() {
+    return content.findAll(getRequestedFor(urlPathEqualTo(PATH))).size();
+  }
+
+  private static List<Path> listing(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.toList();
+    }
+  }
+
+  @Test
+  void streamsTheArchiveIntoATemporaryFileInTheDirectory(@TempDir Path scratch) throws Exception {
+    byte[] body = archive(scratch);
+    content.stubFor(get(urlPathEqualTo(PATH)).willReturn(zip(body)));
+
+    ArchiveFetcher.Fetched fetched = fetch();
+
+    assertThat(fetched.file().getParent()).isEqualTo(dir);
+    assertThat(fetched.file().getFileName().toString()).startsWith(".faf-tmp-archive-");
+    assertThat(fetched.file()).hasBinaryContent(body);
+    assertThat(fetched.bytes()).isEqualTo(body.length);
+    assertThat(progress.get()).isEqualTo(body.length);
+    assertThat(listing(dir)).containsExactly(fetched.file());
+    assertThat(requests()).isEqualTo(1);
+  }
+
+  @Test
+  void notFoundFailsAtOnceAsPermanent() throws Exception {
+    content.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(404)));
+
+    MapFailure failure = failure();
+
+    assertThat(failure.kind()).isEqualTo(MapFailure.Kind.PERMANENT);
+    assertThat(failure.getMessage()).contains("HTTP 404");
+    assertThat(requests()).isEqualTo(1);
+    assertThat(listing(dir)).isEmpty();
+  }
+
+  @Test
+  void serviceUnavailableIsRetriedThenSucceeds(@TempDir Path scratch) throws Exception {
+    byte[] body = archive(scratch);
+    content.stubFor(
+        get(urlPathEqualTo(PATH))
+            .inScenario("flaky")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withStatus(503))
+            .willSetStateTo("recovered"));
+    content.stubFor(
+        get(urlPathEqualTo(PATH))
+            .inScenario("flaky")
+            .whenScenarioStateIs("recovered")
+            .willReturn(zip(body)));
+
+    ArchiveFetcher.Fetched fetched = fetch();
+
+    assertThat(fetched.file()).hasBinaryContent(body);
+    assertThat(requests()).isEqualTo(2);
+    assertThat(listing(dir)).containsExactly(fetched.file());
+  }
+
+  @Test
+  void serviceUnavailableEveryTimeFailsAsRetryableAfterMaxAttempts() throws Exception {
+    content.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(503)));
+
+    MapFailure failure = failure();
+
+    assertThat(failure.kind()).isEqualTo(MapFailure.Kind.RETRYABLE);
+    assertThat(failure.getMessage()).contains("HTTP 503");
+    assertThat(requests()).isEqualTo(FAST_RETRY.maxAttempts());
+    assertThat(listing(dir)).isEmpty();
+  }
+
+  @Test
+  void rejectsAnHtmlPage() throws Exception {
+    content.stubFor(
+        get(urlPathEqualTo(PATH))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "text/html; charset=utf-8")
+                    .withBody("<html><body>Maintenance</body></html>")));
+
+    MapFailure failure = failure();
+
+    assertThat(failure.kind()).isEqualTo(MapFailure.Kind.PERMANENT);
+    assertThat(failure.getMessage()).contains("HTML page");
+    assertThat(requests()).isEqualTo(1);
+    assertThat(listing(dir)).isEmpty();
+  }
+
+  @Test
+  void rejectsAnEmptyBody() throws Exception {
+    content.stubFor(get(urlPathEqualTo(PATH)).willReturn(zip(new byte[0])));
+
+    MapFailure failure = failure();
+
+    assertThat(failure.kind()).isEqualTo(MapFailure.Kind.PERMANENT);
+    assertThat(failure.getMessage()).contains("empty");
+    assertThat(listing(dir)).isEmpty();
+  }
+
+  @Test
+  void rejectsABodyThatIsNotAZip() throws Exception {
+    content.stubFor(
+        get(urlPathEqualTo(PATH)).willReturn(zip(MapArchives.utf8("Map\u001a not zipped"))));
+
+    MapFailure failure = failure();
+
+    assertThat(failure.kind()).isEqualTo(MapFailure.Kind.PERMANENT);
+    assertThat(failure.getMessage()).contains("not a zip archive");
+    assertThat(requests()).isEqualTo(1);
+    assertThat(listing(dir)).isEmpty();
+  }
+
+  @Test
+  void rejectsAnArchiveOverTheSizeLimit(@TempDir Path scratch) throws Exception {
+    byte[] body = archive(scratch);
+    content.stubFor(get(urlPathEqualTo(PATH)).willReturn(zip(body)));
+
+    MapFailure failure = failure(new ArchiveFetcher(HTTP, FAST_RETRY, body.length - 1));
+
+    assertThat(failure.kind()).isEqualTo(MapFailure.Kind.PERMANENT);
+    assertThat(failure.getMessage()).contains("limit of " + (body.length - 1));
+    assertThat(requests()).isEqualTo(1);
+    assertThat(listing(dir)).isEmpty();
+  }
+
+  @Test
+  void connectionResetIsRetriedThenFailsAsRetryable() throws Exception {
+    content.stubFor(
+        get(urlPathEqualTo(PATH))
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+    MapFailure failure = failure();
+
+    assertThat(failure.kind()).isEqualTo(MapFailure.Kind.RETRYABLE);
+    // OkHttp silently retries a reset connection itself, so there may be more requests.
+    assertThat(requests()).isGreaterThanOrEqualTo(FAST_RETRY.maxAttempts());
+    assertThat(listing(dir)).isEmpty();
+  }
+
+  @Test
+  void stalledServerTimesOutAndFailsAsRetryableAfterMaxAttempts(@TempDir Path scratch)
+      throws Exception {
+    content.stubFor(
+        get(urlPathEqualTo(PATH)).willReturn(zip(archive(scratch)).withFixedDelay(1500)));
+    OkHttpClient impatient = HttpClients.create(1, Duration.ofSeconds(1), Duration.ofMillis(300));
+
+    MapFailure failure = failure(new ArchiveFetcher(impatient, FAST_RETRY, 1L << 30));
+
+    assertThat(failure.kind()).isEqualTo(MapFailure.Kind.RETRYABLE);
+    assertThat(failure.getMessage()).containsIgnoringCase("timeout");
+    assertThat(requests()).isEqualTo(FAST_RETRY.maxAttempts());
+    assertThat(listing(dir)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "ftp://content.example/maps/a.zip",
+        "file:///etc/passwd",
+        "content.example/maps/a.zip",
+        "javascript:alert(1)",
+        ""
+      })
+  void refusesUrlsThatAreNotHttp(String url) {
+    assertThatThrownBy(() -> ArchiveFetcher.parseUrl(url))
+        .isInstanceOf(MapFailure.class)
+        .hasMessageContaining("not an http or https URL");
+  }
+
+  @Test
+  void acceptsHttpAndHttpsUrls() throws MapFailure {
+    assertThat(ArchiveFetcher.parseUrl("https://content.example/maps/a.zip").host())
+        .isEqualTo("content.example");
+    assertThat(ArchiveFetcher.parseUrl("http://127.0.0.1:8080/maps/a.zip").port()).isEqualTo(8080);
+  }
+}

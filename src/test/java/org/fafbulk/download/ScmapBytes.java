@@ -1,0 +1,33 @@
+package org.fafbulk.download;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+
+/** Writes {@code .scmap} headers byte by byte, laid out as Supreme Commander writes them. */
+final class ScmapBytes {
+  static final byte[] MAGIC = "Map\u001a".getBytes(StandardCharsets.ISO_8859_1);
+
+  private ScmapBytes() {}
+
+  static byte[] header(float width, float height, int minorVersion) {
+    return header(MAGIC, 2, width, height, new byte[] {1, 2, 3, 4, 5}, minorVersion);
+  }
+
+  static byte[] header(
+      byte[] magic, int major, float width, float height, byte[] preview, int minorVersion) {
+    ByteBuffer buffer = ByteBuffer.allocate(34 + preview.length + 4).order(ByteOrder.LITTLE_ENDIAN);
+    buffer.put(magic);
+    buffer.putInt(major);
+    buffer.putInt(0xBEEFFEED);
+    buffer.putInt(2);
+    buffer.putFloat(width);
+    buffer.putFloat(height);
+    buffer.putInt(0);
+    buffer.putShort((short) 0);
+    buffer.putInt(preview.length);
+    buffer.put(preview);
+    buffer.putInt(minorVersion);
+    return buffer.array();
+  }
+}
