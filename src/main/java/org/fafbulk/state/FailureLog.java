@@ -46,6 +46,8 @@ public final class FailureLog {
     for (Entry entry : load(outputDir)) {
       entries.put(entry.mapId(), entry);
     }
+    // Written at the end of every run, so that a clean run leaves "[]" rather than no file.
+    this.dirty = true;
   }
 
   /** The entries in {@code outputDir}'s failures.json; empty when there is none. */
