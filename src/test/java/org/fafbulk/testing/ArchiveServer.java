@@ -62,6 +62,14 @@ public final class ArchiveServer implements AutoCloseable {
     }
   }
 
+  /** Starts counting afresh, e.g. after a warm-up run. */
+  public void forgetRequests() {
+    synchronized (arrivalNanos) {
+      arrivalNanos.clear();
+    }
+    maxInFlight.set(inFlight.get());
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
     synchronized (arrivalNanos) {
       arrivalNanos.add(System.nanoTime());
