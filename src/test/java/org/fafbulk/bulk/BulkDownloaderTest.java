@@ -116,16 +116,12 @@ class BulkDownloaderTest {
     assertThat(checkpoint.get("filters")).isEqualTo(JSON.readTree("{\"player_count\": 8}"));
     assertThat(checkpoint.get("limit").asInt()).isEqualTo(6);
     assertThat(failures()).isEmpty();
-  }
 
-  @Test
-  void bulkDownloadResumeWithoutCheckpointIsAUsageError() {
-    Path empty = outputDir.resolve("never-used");
+    Path fresh = outputDir.resolve("never-used");
+    CliRun noCheckpoint = bulkDownloadInto(fresh, "--resume");
 
-    CliRun run = CliRun.of("bulk-download", "--resume", "--output-dir", empty.toString());
-
-    assertUsageError(run, "there is no checkpoint.json");
-    assertThat(empty).doesNotExist();
+    assertUsageError(noCheckpoint, "there is no checkpoint.json");
+    assertThat(fresh).doesNotExist();
   }
 
   @Test
