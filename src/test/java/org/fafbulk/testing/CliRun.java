@@ -1,0 +1,28 @@
+package org.fafbulk.testing;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+import org.fafbulk.cli.Main;
+
+/** One in-process run of the {@code faf} command line: its exit code and what it printed. */
+public record CliRun(int exitCode, String out, String err) {
+  /** Runs {@code faf args...} with an empty environment, so that no real credentials leak in. */
+  public static CliRun of(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    try (PrintWriter o = new PrintWriter(out);
+        PrintWriter e = new PrintWriter(err)) {
+      int code = Main.run(o, e, Map.of(), args);
+      o.flush();
+      e.flush();
+      return new CliRun(code, out.toString(), err.toString());
+    }
+  }
+
+  /** The run, for an assertion's description: a failed assertion then shows what it printed. */
+  @Override
+  public String toString() {
+    return "exit " + exitCode + "\n--- stdout ---\n" + out + "--- stderr ---\n" + err;
+  }
+}
