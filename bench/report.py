@@ -51,7 +51,7 @@ def scale(raw, header):
              "| exit |",
              "|---|---:|---:|---:|---:|---:|---:|"]
     for line in open(raw):
-        step, maps, wall, rss, api, nginx, code = line.split()
+        step, maps, wall, rss, api, nginx, code = line.rstrip("\n").split("\t")
         lines.append(f"| {step} | {maps} | {float(wall):.2f} | {int(rss) / 1024:.0f} | {api} "
                      f"| {nginx} | {code} |")
     return "\n".join(lines) + "\n"

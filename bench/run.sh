@@ -5,7 +5,8 @@
 #   bash bench/run.sh scale    20,000-map catalogue: API requests, RSS at 200 vs 20,000, --resume
 #
 # Environment: BENCH_SCALE (corpus size factor, default 1 = 1 GB), BENCH_RUNS (default 3),
-# BENCH_CONCURRENCY (default "4 8"), BENCH_SCALE_MAPS (default 20000).
+# BENCH_CONCURRENCY (default "4 8"), BENCH_SCALE_MAPS (default 20000). faf runs through the ./faf
+# launcher, i.e. `java $FAF_JAVA_OPTS -jar target/faf.jar`; FAF_JAVA_OPTS="" measures plain java -jar.
 # Everything generated goes to bench/work/ (git-ignored); servers listen on 127.0.0.1 only and
 # are stopped on exit.
 set -euo pipefail
@@ -165,7 +166,7 @@ for m in json.load(open(sys.argv[1])):
         mkdir -p "$out"
         drop="$(drop_caches)"
         if [[ "$tool" == faf ]]; then
-          measure java -jar "$jar" bulk-download --api-url "http://127.0.0.1:$api_port" \
+          measure "$root/faf" bulk-download --api-url "http://127.0.0.1:$api_port" \
             --token bench --delay-ms 0 --concurrency "$c" --output-dir "$out" --quiet \
             >"$work/last-run.log"
         else
@@ -210,7 +211,7 @@ run_scale() {
     api_before="$(wc -l <"$work/api-requests.log")"
     nginx_before="$(wc -l <"$work/nginx/access.log")"
     drop="$(drop_caches)"
-    measure java -jar "$jar" bulk-download --api-url "http://127.0.0.1:$api_port" \
+    measure "$root/faf" bulk-download --api-url "http://127.0.0.1:$api_port" \
       --token bench --delay-ms 0 --concurrency "$c" --output-dir "$out" --quiet "$@" \
       >"$work/last-run.log"
     sleep 0.2 # nginx writes its access log after the response
