@@ -132,13 +132,14 @@ measure() {
 }
 
 header() {
-  local file="$1" title="$2" drop="$3"
+  local file="$1" title="$2" drop="$3" jvm_opts="the ./faf launcher defaults"
+  [[ -v FAF_JAVA_OPTS ]] && jvm_opts="FAF_JAVA_OPTS=\"$FAF_JAVA_OPTS\""
   {
     echo "### $title"
     echo
     echo "$(date -u '+%Y-%m-%d %H:%M UTC'), nproc $(nproc), $(free -g | awk '/Mem:/ {print $2}') GB RAM," \
       "$(java -version 2>&1 | head -1), $(aria2c --version | head -1), page cache dropped before" \
-      "each run: $drop."
+      "each run: $drop; faf JVM options: $jvm_opts."
   } >"$file"
 }
 
