@@ -27,6 +27,7 @@ import org.fafbulk.state.Checkpoint;
 import org.fafbulk.state.CheckpointStore;
 import org.fafbulk.state.FailureLog;
 import org.fafbulk.state.FlushSchedule;
+import org.fafbulk.state.MapsIndex;
 import org.fafbulk.state.OutputLock;
 
 /**
@@ -131,6 +132,7 @@ public final class BulkDownloader {
     private final Path dir;
     private final CheckpointStore checkpoint;
     private final FailureLog failures;
+    private final MapsIndex index;
     private final Progress progress;
     private final Map<String, String> folderOwners = new HashMap<>();
     private final Map<String, MapTarget> running = new LinkedHashMap<>();
@@ -143,6 +145,7 @@ public final class BulkDownloader {
       this.dir = dir;
       this.checkpoint = checkpoint;
       this.failures = failures;
+      this.index = new MapsIndex(dir, clock, new FlushSchedule(settings.flushInterval()));
       this.progress = new Progress(out, terminal, settings.quiet());
     }
 
@@ -192,6 +195,7 @@ public final class BulkDownloader {
         } else {
           pool.shutdown();
         }
+        index.flush(); // first: a record without a checkpoint entry heals on the next run
         checkpoint.flush();
         failures.flush();
         progress.end();
@@ -234,12 +238,16 @@ public final class BulkDownloader {
         // A folder under its final name is complete by construction.
         checkpoint.completed(target.id());
         failures.succeeded(target.id());
+        if (!index.contains(target.id())) {
+          index.put(MapRecords.present(target));
+        }
         skipped++;
         progress.finished("skipped", target, "already present", false);
         flushIfDue();
         return false;
       }
       checkpoint.forget(target.id());
+      index.forget(target.id());
       return true;
     }
 
@@ -269,6 +277,7 @@ public final class BulkDownloader {
       if (outcome instanceof Outcome.Downloaded d) {
         checkpoint.completed(target.id());
         failures.succeeded(target.id());
+        index.put(MapRecords.downloaded(target, d.installed(), d.archiveBytes(), clock.instant()));
         downloaded++;
         progress.finished("downloaded", target, Units.bytes(d.archiveBytes()), true);
       } else if (outcome instanceof Outcome.Failed f) {
@@ -291,6 +300,7 @@ public final class BulkDownloader {
     private void flushIfDue() throws IOException {
       checkpoint.flushIfDue();
       failures.flushIfDue();
+      index.flushIfDue();
     }
 
     /** Runs on a worker thread: touches nothing but its own map's files. */
