@@ -83,7 +83,7 @@ final class VerifyCommand implements Callable<Integer> {
         out.println("missing " + String.join(", ", p.ids()) + ": " + p.detail());
       }
     }
-    moved.forEach(m -> out.println("moved   to " + m));
+    moved.forEach(m -> out.println("moved aside to " + m));
     long broken = report.count(OutputCheck.Problem.Kind.BROKEN);
     long missing = report.count(OutputCheck.Problem.Kind.MISSING);
     out.printf(

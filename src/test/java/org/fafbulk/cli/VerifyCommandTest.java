@@ -70,7 +70,7 @@ class VerifyCommandTest {
             .singleElement()
             .satisfies(name -> assertThat(name).startsWith("alpha.v0001-"));
       }
-      assertThat(out.toString()).contains("moved   to .faf-broken/alpha.v0001-");
+      assertThat(out.toString()).contains("moved aside to .faf-broken/alpha.v0001-");
       assertThat(CheckpointStore.load(dir).orElseThrow().completed())
           .containsExactly("gamma.v0001");
       assertThat(MapsIndex.load(dir)).extracting(MapRecord::folder).containsExactly("gamma.v0001");
