@@ -28,6 +28,7 @@ import org.fafbulk.state.Checkpoint;
 import org.fafbulk.state.CheckpointStore;
 import org.fafbulk.state.FailureLog;
 import org.fafbulk.state.FlushSchedule;
+import org.fafbulk.state.MapsIndex;
 import org.fafbulk.state.OutputLock;
 
 /**
@@ -144,6 +145,7 @@ public final class BulkDownloader {
     private final Path dir;
     private final CheckpointStore checkpoint;
     private final FailureLog failures;
+    private final MapsIndex index;
     private final Progress progress;
     private final Map<String, String> folderOwners = new HashMap<>();
     private final Map<String, MapTarget> running = new LinkedHashMap<>();
@@ -157,6 +159,7 @@ public final class BulkDownloader {
       this.dir = dir;
       this.checkpoint = checkpoint;
       this.failures = failures;
+      this.index = new MapsIndex(dir, clock, new FlushSchedule(settings.flushInterval()));
       this.progress = new Progress(out, terminal, settings.quiet());
     }
 
@@ -227,9 +230,10 @@ public final class BulkDownloader {
       return summary;
     }
 
-    /** Brings both state files up to date; never throws, so that it can run in a finally. */
+    /** Brings the state files up to date; never throws, so that it can run in a finally. */
     private void writeState() {
       try {
+        index.flush(); // first: a record without a checkpoint entry heals on the next run
         checkpoint.flush();
         failures.flush();
       } catch (IOException e) {
@@ -262,12 +266,16 @@ public final class BulkDownloader {
         // A folder under its final name is complete by construction.
         checkpoint.completed(target.id());
         failures.succeeded(target.id());
+        if (!index.contains(target.id())) {
+          index.put(MapRecords.present(target));
+        }
         skipped++;
         progress.finished("skipped", target, "already present", false);
         flushIfDue();
         return false;
       }
       checkpoint.forget(target.id());
+      index.forget(target.id());
       return true;
     }
 
@@ -297,6 +305,7 @@ public final class BulkDownloader {
       if (outcome instanceof Outcome.Downloaded d) {
         checkpoint.completed(target.id());
         failures.succeeded(target.id());
+        index.put(MapRecords.downloaded(target, d.installed(), d.archiveBytes(), clock.instant()));
         downloaded++;
         progress.finished("downloaded", target, Units.bytes(d.archiveBytes()), true);
       } else if (outcome instanceof Outcome.Failed f) {
@@ -319,6 +328,7 @@ public final class BulkDownloader {
     private void flushIfDue() throws IOException {
       checkpoint.flushIfDue();
       failures.flushIfDue();
+      index.flushIfDue();
     }
 
     /** Runs on a worker thread: touches nothing but its own map's files. */

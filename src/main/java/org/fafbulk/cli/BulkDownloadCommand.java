@@ -96,6 +96,12 @@ final class BulkDownloadCommand implements Callable<Integer> {
   boolean dryRun;
 
   @Option(
+      names = "--json",
+      description =
+          "Print the end summary as one JSON object on stdout instead of text, and no progress.")
+  boolean jsonSummary;
+
+  @Option(
       names = "--url-file",
       paramLabel = "FILE",
       description =
@@ -141,7 +147,7 @@ final class BulkDownloadCommand implements Callable<Integer> {
                 concurrency,
                 Duration.ofMillis(delayMs),
                 Duration.ofMillis(flushIntervalMs),
-                verbosity.quiet),
+                verbosity.quiet || jsonSummary),
             new ArchiveFetcher(http, retry, ArchiveLimits.DEFAULT.maxUncompressedBytes()),
             new MapInstaller(ArchiveLimits.DEFAULT),
             out,
@@ -152,7 +158,15 @@ final class BulkDownloadCommand implements Callable<Integer> {
     try (Interruption interruption = Interruption.install(stop, spec.commandLine().getErr())) {
       summary = downloader.run(targets, selection);
     }
-    SummaryPrinter.print(summary, outputDir, out);
+    if (jsonSummary) {
+      SummaryJson.print(summary, exitCode(summary), out);
+    } else {
+      SummaryPrinter.print(summary, outputDir, out);
+    }
+    return exitCode(summary);
+  }
+
+  private static int exitCode(RunSummary summary) {
     if (summary.interrupted()) {
       return ExitCodes.INTERRUPTED;
     }
@@ -176,6 +190,9 @@ final class BulkDownloadCommand implements Callable<Integer> {
     if (resume && (filters.anyGiven() || limit != null || urlFile != null)) {
       throw usage(
           "--resume repeats the selection in checkpoint.json; drop the filters, --limit and --url-file, or drop --resume");
+    }
+    if (jsonSummary && dryRun) {
+      throw usage("--json prints the summary of a download; --dry-run downloads nothing");
     }
     if (urlFile != null && filters.anyGiven()) {
       throw usage("--url-file cannot be combined with filters: the file is the selection");

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       BulkDownloadCommand.class,
       DownloadMapCommand.class,
+      VerifyCommand.class,
       AutoComplete.GenerateCompletion.class
     },
     footer = ExitCodes.HELP)

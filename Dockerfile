@@ -1,0 +1,22 @@
+# faf in a container: docker-compose run --rm faf bulk-download --limit 10 --output-dir /data/maps
+
+# Build stage: the same Maven and JDK as CI; tests and the format check run in CI, not here.
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml ./
+COPY .mvn .mvn
+COPY src src
+RUN mvn -B -q -DskipTests -Dspotless.check.skip=true package
+
+# Runtime stage: a JRE, the shaded jar, and a user that is not root.
+FROM eclipse-temurin:17-jre
+RUN groupadd --system --gid 10001 faf \
+    && useradd --system --uid 10001 --gid faf --home-dir /data --shell /usr/sbin/nologin faf \
+    && mkdir -p /data /opt/faf \
+    && chown faf:faf /data
+COPY --from=build /src/target/faf.jar /opt/faf/faf.jar
+USER faf
+WORKDIR /data
+VOLUME /data
+ENTRYPOINT ["java", "-jar", "/opt/faf/faf.jar"]
+CMD ["--help"]

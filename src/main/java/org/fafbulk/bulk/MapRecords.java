@@ -1,0 +1,77 @@
+package org.fafbulk.bulk;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import org.fafbulk.api.FafMap;
+import org.fafbulk.download.MapInstaller;
+import org.fafbulk.download.ScenarioInfo;
+import org.fafbulk.state.MapRecord;
+
+/** Builds the maps.json record of a map from what the API and the installed folder say. */
+final class MapRecords {
+  private MapRecords() {}
+
+  /**
+   * A map just installed: the API's metadata when there is some, the size from the verified scmap
+   * header, and what its _scenario.lua says.
+   */
+  static MapRecord downloaded(
+      MapTarget target, MapInstaller.Installed installed, long archiveBytes, Instant now) {
+    Optional<FafMap> api = target.metadata();
+    ScenarioInfo scenario;
+    try {
+      scenario = ScenarioInfo.read(installed.map().scenario());
+    } catch (IOException e) {
+      scenario =
+          ScenarioInfo.empty(); // the verifier just read the folder; a race is not worth a failure
+    }
+    return new MapRecord(
+        api.map(FafMap::id),
+        api.map(m -> m.latestVersion().id()),
+        api.map(FafMap::displayName),
+        api.flatMap(FafMap::author),
+        installed.folder(),
+        api.map(m -> OptionalInt.of(m.latestVersion().version())).orElse(OptionalInt.empty()),
+        OptionalInt.of(Math.round(installed.map().header().width())),
+        OptionalInt.of(Math.round(installed.map().header().height())),
+        api.map(m -> OptionalInt.of(m.latestVersion().maxPlayers())).orElse(OptionalInt.empty()),
+        api.map(m -> m.latestVersion().ranked()),
+        OptionalLong.of(archiveBytes),
+        Optional.of(now.truncatedTo(ChronoUnit.SECONDS)),
+        Optional.of(scenario(scenario)));
+  }
+
+  /**
+   * A map found already in place with no record (installed before maps.json existed): what the API
+   * says, without reading the folder on the coordinating thread.
+   */
+  static MapRecord present(MapTarget target) {
+    Optional<FafMap> api = target.metadata();
+    return new MapRecord(
+        api.map(FafMap::id),
+        api.map(m -> m.latestVersion().id()),
+        api.map(FafMap::displayName),
+        api.flatMap(FafMap::author),
+        target.folder(),
+        api.map(m -> OptionalInt.of(m.latestVersion().version())).orElse(OptionalInt.empty()),
+        api.map(m -> OptionalInt.of(m.latestVersion().width())).orElse(OptionalInt.empty()),
+        api.map(m -> OptionalInt.of(m.latestVersion().height())).orElse(OptionalInt.empty()),
+        api.map(m -> OptionalInt.of(m.latestVersion().maxPlayers())).orElse(OptionalInt.empty()),
+        api.map(m -> m.latestVersion().ranked()),
+        OptionalLong.empty(),
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  private static MapRecord.Scenario scenario(ScenarioInfo info) {
+    return new MapRecord.Scenario(
+        info.name(),
+        info.size().map(s -> OptionalInt.of(s.width())).orElse(OptionalInt.empty()),
+        info.size().map(s -> OptionalInt.of(s.height())).orElse(OptionalInt.empty()),
+        info.armies());
+  }
+}

@@ -1,0 +1,163 @@
+package org.fafbulk.state;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * One completed map as maps.json records it. The API's fields (ids, name, author, version, players,
+ * ranked) are empty for maps from a URL file; width and height are in map units.
+ */
+public record MapRecord(
+    Optional<String> mapId,
+    Optional<String> versionId,
+    Optional<String> name,
+    Optional<String> author,
+    String folder,
+    OptionalInt version,
+    OptionalInt width,
+    OptionalInt height,
+    OptionalInt maxPlayers,
+    Optional<Boolean> ranked,
+    OptionalLong archiveBytes,
+    Optional<Instant> downloadedAt,
+    Optional<Scenario> scenario) {
+
+  /** What the map's own _scenario.lua says; each field empty when it does not say. */
+  public record Scenario(
+      Optional<String> name, OptionalInt width, OptionalInt height, OptionalInt armies) {
+    public Scenario {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(width, "width");
+      Objects.requireNonNull(height, "height");
+      Objects.requireNonNull(armies, "armies");
+    }
+  }
+
+  public MapRecord {
+    Objects.requireNonNull(mapId, "mapId");
+    Objects.requireNonNull(versionId, "versionId");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(author, "author");
+    Objects.requireNonNull(folder, "folder");
+    Objects.requireNonNull(version, "version");
+    Objects.requireNonNull(width, "width");
+    Objects.requireNonNull(height, "height");
+    Objects.requireNonNull(maxPlayers, "maxPlayers");
+    Objects.requireNonNull(ranked, "ranked");
+    Objects.requireNonNull(archiveBytes, "archiveBytes");
+    Objects.requireNonNull(downloadedAt, "downloadedAt");
+    Objects.requireNonNull(scenario, "scenario");
+    if (folder.isEmpty()) {
+      throw new IllegalArgumentException("folder must not be empty");
+    }
+  }
+
+  /**
+   * The id checkpoint.json knows the map by: the FAF map id, or the folder for URL-file maps, just
+   * as bulk-download's targets are keyed.
+   */
+  public String id() {
+    return mapId.orElse(folder);
+  }
+
+  /**
+   * The larger side in kilometres (512 map units are 10 km), as a number so that {@code jq} can
+   * compare it: 5, 10, 20, 81.92 ...
+   */
+  public Optional<Double> sizeKm() {
+    if (width.isEmpty() && height.isEmpty()) {
+      return Optional.empty();
+    }
+    int units = Math.max(width.orElse(0), height.orElse(0));
+    return Optional.of(Math.round(units / 51.2 * 100) / 100.0);
+  }
+
+  ObjectNode toJson() {
+    ObjectNode node = JsonFiles.MAPPER.createObjectNode();
+    node.put("map_id", mapId.orElse(null));
+    node.put("version_id", versionId.orElse(null));
+    node.put("name", name.orElse(null));
+    node.put("author", author.orElse(null));
+    node.put("folder", folder);
+    putInt(node, "version", version);
+    putInt(node, "width", width);
+    putInt(node, "height", height);
+    node.put("size_km", sizeKm().orElse(null));
+    putInt(node, "max_players", maxPlayers);
+    node.put("ranked", ranked.orElse(null));
+    node.put("archive_bytes", archiveBytes.isPresent() ? archiveBytes.getAsLong() : null);
+    node.put("downloaded_at", downloadedAt.map(Instant::toString).orElse(null));
+    if (scenario.isPresent()) {
+      ObjectNode s = node.putObject("scenario");
+      s.put("name", scenario.get().name().orElse(null));
+      putInt(s, "width", scenario.get().width());
+      putInt(s, "height", scenario.get().height());
+      putInt(s, "armies", scenario.get().armies());
+    } else {
+      node.putNull("scenario");
+    }
+    return node;
+  }
+
+  /** The record in {@code node}, or empty when it has no folder; unknown fields are ignored. */
+  static Optional<MapRecord> fromJson(JsonNode node) {
+    Optional<String> folder = text(node, "folder");
+    if (folder.isEmpty() || folder.get().isEmpty()) {
+      return Optional.empty();
+    }
+    JsonNode s = node.path("scenario");
+    return Optional.of(
+        new MapRecord(
+            text(node, "map_id"),
+            text(node, "version_id"),
+            text(node, "name"),
+            text(node, "author"),
+            folder.get(),
+            integer(node, "version"),
+            integer(node, "width"),
+            integer(node, "height"),
+            integer(node, "max_players"),
+            node.path("ranked").isBoolean()
+                ? Optional.of(node.get("ranked").booleanValue())
+                : Optional.empty(),
+            node.path("archive_bytes").canConvertToLong()
+                ? OptionalLong.of(node.get("archive_bytes").longValue())
+                : OptionalLong.empty(),
+            text(node, "downloaded_at").flatMap(MapRecord::instant),
+            s.isObject()
+                ? Optional.of(
+                    new Scenario(
+                        text(s, "name"),
+                        integer(s, "width"),
+                        integer(s, "height"),
+                        integer(s, "armies")))
+                : Optional.empty()));
+  }
+
+  private static void putInt(ObjectNode node, String field, OptionalInt value) {
+    node.put(field, value.isPresent() ? value.getAsInt() : null);
+  }
+
+  private static Optional<String> text(JsonNode node, String field) {
+    JsonNode value = node.path(field);
+    return value.isValueNode() && !value.isNull() ? Optional.of(value.asText()) : Optional.empty();
+  }
+
+  private static OptionalInt integer(JsonNode node, String field) {
+    JsonNode value = node.path(field);
+    return value.canConvertToInt() ? OptionalInt.of(value.intValue()) : OptionalInt.empty();
+  }
+
+  private static Optional<Instant> instant(String text) {
+    try {
+      return Optional.of(Instant.parse(text));
+    } catch (java.time.format.DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+}

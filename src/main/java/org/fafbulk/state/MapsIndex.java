@@ -1,0 +1,94 @@
+package org.fafbulk.state;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.fafbulk.FafException;
+
+/**
+ * maps.json in the output directory: a JSON array with one {@link MapRecord} per completed map,
+ * kept in step with checkpoint.json. One thread owns an instance and is its only writer; like the
+ * checkpoint it is written in batches, each time whole and atomically, so it is valid JSON always.
+ */
+public final class MapsIndex {
+  public static final String FILE_NAME = "maps.json";
+
+  private final Path file;
+  private final Clock clock;
+  private final FlushSchedule schedule;
+  private final Map<String, MapRecord> records = new LinkedHashMap<>();
+  private boolean dirty;
+
+  /** Starts from the records already in {@code outputDir}'s maps.json. */
+  public MapsIndex(Path outputDir, Clock clock, FlushSchedule schedule) {
+    this.file = outputDir.resolve(FILE_NAME);
+    this.clock = clock;
+    this.schedule = schedule;
+    for (MapRecord record : load(outputDir)) {
+      records.put(record.id(), record);
+    }
+  }
+
+  /** The records in {@code outputDir}'s maps.json; empty when there is none. */
+  public static List<MapRecord> load(Path outputDir) {
+    Path path = outputDir.resolve(FILE_NAME);
+    List<MapRecord> result = new ArrayList<>();
+    Optional<JsonNode> array = JsonFiles.read(path);
+    if (array.isPresent() && !array.get().isArray()) {
+      throw FafException.fatal(
+          path + " is not a list of maps; move it aside and run again to rebuild it", null);
+    }
+    array.ifPresent(a -> a.forEach(node -> MapRecord.fromJson(node).ifPresent(result::add)));
+    return result;
+  }
+
+  /** Records a completed map, replacing what was recorded under its id. */
+  public void put(MapRecord record) {
+    records.put(record.id(), record);
+    dirty = true;
+  }
+
+  /** Drops a map whose folder is gone, so that the index matches checkpoint.json. */
+  public void forget(String id) {
+    dirty |= records.remove(id) != null;
+  }
+
+  public boolean contains(String id) {
+    return records.containsKey(id);
+  }
+
+  public Optional<MapRecord> get(String id) {
+    return Optional.ofNullable(records.get(id));
+  }
+
+  public Collection<MapRecord> records() {
+    return records.values();
+  }
+
+  /** Writes the file if it changed and the flush interval has passed. */
+  public void flushIfDue() throws IOException {
+    if (dirty && schedule.due(clock.instant())) {
+      flush();
+    }
+  }
+
+  /** Writes the file now if it changed. */
+  public void flush() throws IOException {
+    if (!dirty) {
+      return;
+    }
+    ArrayNode array = JsonFiles.MAPPER.createArrayNode();
+    records.values().forEach(r -> array.add(r.toJson()));
+    JsonFiles.write(file, array);
+    schedule.flushed(clock.instant());
+    dirty = false;
+  }
+}

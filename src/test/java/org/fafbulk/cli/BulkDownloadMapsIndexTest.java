@@ -1,0 +1,107 @@
+package org.fafbulk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.fafbulk.ArchiveServer;
+import org.fafbulk.download.Disk;
+import org.fafbulk.state.CheckpointStore;
+import org.fafbulk.state.MapsIndex;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BulkDownloadMapsIndexTest {
+  @TempDir Path tmp;
+
+  @Test
+  void recordsEveryDownloadedMapInMapsJson() throws IOException {
+    try (ArchiveServer server = new ArchiveServer()) {
+      Path dir = tmp.resolve("maps");
+      Path urls = urlFile(server.addMap("alpha.v0001"), server.addMap("beta.v0002"));
+
+      assertThat(run(urls, dir)).isZero();
+
+      JsonNode maps = readMaps(dir);
+      assertThat(maps).hasSize(2);
+      assertThat(maps.findValuesAsText("folder"))
+          .containsExactlyInAnyOrder("alpha.v0001", "beta.v0002");
+      JsonNode alpha =
+          maps.get(0).get("folder").asText().equals("alpha.v0001") ? maps.get(0) : maps.get(1);
+      assertThat(alpha.get("map_id").isNull()).isTrue();
+      assertThat(alpha.get("name").isNull()).isTrue();
+      assertThat(alpha.get("width").asInt()).isEqualTo(256);
+      assertThat(alpha.get("size_km").asDouble()).isEqualTo(5.0);
+      assertThat(alpha.get("archive_bytes").asLong()).isPositive();
+      assertThat(alpha.get("downloaded_at").asText()).endsWith("Z");
+      assertThat(alpha.get("scenario").get("name").asText()).isEqualTo("alpha.v0001");
+      assertThat(alpha.get("scenario").get("armies").asInt()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void dropsTheRecordOfAMapWhoseFolderWentMissing() throws IOException {
+    try (ArchiveServer server = new ArchiveServer()) {
+      Path dir = tmp.resolve("maps");
+      Path urls = urlFile(server.addMap("alpha.v0001"), server.url("gone.v0001"));
+      server.addMap("gone.v0001");
+      assertThat(run(urls, dir)).isZero();
+
+      Disk.deleteRecursively(dir.resolve("gone.v0001"));
+      try (ArchiveServer empty = new ArchiveServer()) {
+        Path second = urlFile(server.url("alpha.v0001"), empty.url("gone.v0001"));
+        assertThat(run(second, dir)).isEqualTo(1);
+      }
+
+      assertThat(readMaps(dir).findValuesAsText("folder")).containsExactly("alpha.v0001");
+      assertThat(CheckpointStore.load(dir).orElseThrow().completed())
+          .containsExactly("alpha.v0001");
+    }
+  }
+
+  @Test
+  void backfillsARecordForAMapAlreadyPresent() throws IOException {
+    try (ArchiveServer server = new ArchiveServer()) {
+      Path dir = tmp.resolve("maps");
+      Path urls = urlFile(server.addMap("alpha.v0001"));
+      assertThat(run(urls, dir)).isZero();
+      Files.delete(dir.resolve(MapsIndex.FILE_NAME));
+
+      assertThat(run(urls, dir)).isZero();
+
+      assertThat(readMaps(dir).findValuesAsText("folder")).containsExactly("alpha.v0001");
+    }
+  }
+
+  private int run(Path urls, Path dir) {
+    StringWriter out = new StringWriter();
+    return Main.run(
+        new PrintWriter(out),
+        new PrintWriter(new StringWriter()),
+        Map.of(),
+        "bulk-download",
+        "--url-file",
+        urls.toString(),
+        "--output-dir",
+        dir.toString(),
+        "--delay-ms",
+        "0",
+        "--quiet");
+  }
+
+  private Path urlFile(String... urls) throws IOException {
+    Path file = Files.createTempFile(tmp, "urls", ".txt");
+    Files.writeString(file, String.join("\n", urls) + "\n");
+    return file;
+  }
+
+  private static JsonNode readMaps(Path dir) throws IOException {
+    return new ObjectMapper().readTree(dir.resolve(MapsIndex.FILE_NAME).toFile());
+  }
+}

@@ -1,0 +1,149 @@
+package org.fafbulk.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import org.fafbulk.FafException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MapsIndexTest {
+  private static final Instant NOW = Instant.parse("2025-01-02T03:04:05Z");
+  private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+  @TempDir Path dir;
+
+  @Test
+  void writesOneRecordPerMapWithApiFieldsAndScenario() throws IOException {
+    MapsIndex index = new MapsIndex(dir, CLOCK, new FlushSchedule(Duration.ZERO));
+    index.put(apiMap("42", "theta_passage_5.v0001"));
+    index.flush();
+
+    JsonNode array = JsonFiles.read(dir.resolve(MapsIndex.FILE_NAME)).orElseThrow();
+    assertThat(array.isArray()).isTrue();
+    JsonNode map = array.get(0);
+    assertThat(map.get("map_id").asText()).isEqualTo("42");
+    assertThat(map.get("version_id").asText()).isEqualTo("420");
+    assertThat(map.get("name").asText()).isEqualTo("Theta Passage 5");
+    assertThat(map.get("author").asText()).isEqualTo("someone");
+    assertThat(map.get("folder").asText()).isEqualTo("theta_passage_5.v0001");
+    assertThat(map.get("version").asInt()).isEqualTo(1);
+    assertThat(map.get("width").asInt()).isEqualTo(512);
+    assertThat(map.get("size_km").asDouble()).isEqualTo(10.0);
+    assertThat(map.get("max_players").asInt()).isEqualTo(4);
+    assertThat(map.get("ranked").asBoolean()).isTrue();
+    assertThat(map.get("archive_bytes").asLong()).isEqualTo(1234);
+    assertThat(map.get("downloaded_at").asText()).isEqualTo("2025-01-02T03:04:05Z");
+    assertThat(map.get("scenario").get("name").asText()).isEqualTo("Theta Passage 5");
+    assertThat(map.get("scenario").get("armies").asInt()).isEqualTo(4);
+  }
+
+  @Test
+  void writesNullApiFieldsForUrlFileMaps() throws IOException {
+    MapsIndex index = new MapsIndex(dir, CLOCK, new FlushSchedule(Duration.ZERO));
+    index.put(urlMap("some_map.v0003"));
+    index.flush();
+
+    JsonNode map = JsonFiles.read(dir.resolve(MapsIndex.FILE_NAME)).orElseThrow().get(0);
+    for (String field : new String[] {"map_id", "version_id", "name", "author", "max_players"}) {
+      assertThat(map.get(field).isNull()).as(field).isTrue();
+    }
+    assertThat(map.get("folder").asText()).isEqualTo("some_map.v0003");
+    assertThat(
+            new MapsIndex(dir, CLOCK, new FlushSchedule(Duration.ZERO)).contains("some_map.v0003"))
+        .isTrue();
+  }
+
+  @Test
+  void loadsExistingRecordsAndForgetsDroppedOnes() throws IOException {
+    MapsIndex first = new MapsIndex(dir, CLOCK, new FlushSchedule(Duration.ZERO));
+    first.put(apiMap("1", "a.v0001"));
+    first.put(apiMap("2", "b.v0001"));
+    first.flush();
+
+    MapsIndex second = new MapsIndex(dir, CLOCK, new FlushSchedule(Duration.ZERO));
+    assertThat(second.get("1")).contains(apiMap("1", "a.v0001"));
+    second.forget("1");
+    second.flush();
+
+    assertThat(MapsIndex.load(dir)).extracting(MapRecord::id).containsExactly("2");
+  }
+
+  @Test
+  void writesInBatchesLikeTheCheckpoint() throws IOException {
+    MapsIndex index = new MapsIndex(dir, CLOCK, new FlushSchedule(Duration.ofHours(1)));
+    index.put(urlMap("a"));
+    index.flushIfDue();
+    index.put(urlMap("b"));
+    index.flushIfDue();
+
+    assertThat(MapsIndex.load(dir)).hasSize(1);
+    index.flush();
+    assertThat(MapsIndex.load(dir)).hasSize(2);
+  }
+
+  @Test
+  void refusesAFileThatIsNotAList() throws IOException {
+    Files.writeString(dir.resolve(MapsIndex.FILE_NAME), "{\"not\": \"a list\"}");
+
+    assertThatThrownBy(() -> MapsIndex.load(dir))
+        .isInstanceOf(FafException.class)
+        .hasMessageContaining("not a list");
+  }
+
+  @Test
+  void givesSizeInKilometresOfTheLargerSide() {
+    assertThat(apiMap("1", "a").sizeKm()).contains(10.0);
+    assertThat(urlMap("a").sizeKm()).contains(5.0);
+  }
+
+  static MapRecord apiMap(String id, String folder) {
+    return new MapRecord(
+        Optional.of(id),
+        Optional.of(id + "0"),
+        Optional.of("Theta Passage 5"),
+        Optional.of("someone"),
+        folder,
+        OptionalInt.of(1),
+        OptionalInt.of(512),
+        OptionalInt.of(512),
+        OptionalInt.of(4),
+        Optional.of(true),
+        OptionalLong.of(1234),
+        Optional.of(NOW),
+        Optional.of(
+            new MapRecord.Scenario(
+                Optional.of("Theta Passage 5"),
+                OptionalInt.of(512),
+                OptionalInt.of(512),
+                OptionalInt.of(4))));
+  }
+
+  static MapRecord urlMap(String folder) {
+    return new MapRecord(
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        folder,
+        OptionalInt.empty(),
+        OptionalInt.of(256),
+        OptionalInt.of(256),
+        OptionalInt.empty(),
+        Optional.empty(),
+        OptionalLong.of(99),
+        Optional.of(NOW),
+        Optional.empty());
+  }
+}
