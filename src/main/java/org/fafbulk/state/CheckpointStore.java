@@ -25,25 +25,22 @@ import org.fafbulk.FafException;
 public final class CheckpointStore {
   public static final String FILE_NAME = "checkpoint.json";
 
-  private final Path file;
   private final Clock clock;
-  private final FlushSchedule schedule;
+  private final BatchedJsonFile file;
   private final Set<String> completed = new LinkedHashSet<>();
   private final Set<String> inProgress = new LinkedHashSet<>();
   private final ObjectNode filters;
   private final OptionalLong limit;
   private final Optional<String> urlFile;
-  private boolean dirty;
 
   public CheckpointStore(Path outputDir, Clock clock, FlushSchedule schedule, Checkpoint start) {
-    this.file = outputDir.resolve(FILE_NAME);
     this.clock = clock;
-    this.schedule = schedule;
+    this.file = new BatchedJsonFile(outputDir.resolve(FILE_NAME), clock, schedule, this::toJson);
     this.completed.addAll(start.completed());
     this.filters = start.filters();
     this.limit = start.limit();
     this.urlFile = start.urlFile();
-    this.dirty = true;
+    file.changed();
   }
 
   /** The checkpoint in {@code outputDir}, if there is one. */
@@ -90,24 +87,26 @@ public final class CheckpointStore {
 
   public void started(String id) {
     inProgress.add(id);
-    dirty = true;
+    file.changed();
   }
 
   public void completed(String id) {
     inProgress.remove(id);
     completed.add(id);
-    dirty = true;
+    file.changed();
   }
 
   /** A map that failed or was abandoned: neither completed nor in progress any more. */
   public void stopped(String id) {
     inProgress.remove(id);
-    dirty = true;
+    file.changed();
   }
 
   /** A completed map whose folder is gone, so that it is downloaded again. */
   public void forget(String id) {
-    dirty |= completed.remove(id);
+    if (completed.remove(id)) {
+      file.changed();
+    }
   }
 
   public int completedCount() {
@@ -116,16 +115,15 @@ public final class CheckpointStore {
 
   /** Writes the file if it changed and the flush interval has passed. */
   public void flushIfDue() throws IOException {
-    if (dirty && schedule.due(clock.instant())) {
-      flush();
-    }
+    file.flushIfDue();
   }
 
   /** Writes the file now if it changed. */
   public void flush() throws IOException {
-    if (!dirty) {
-      return;
-    }
+    file.flush();
+  }
+
+  private JsonNode toJson() {
     ObjectNode node = JsonFiles.MAPPER.createObjectNode();
     ArrayNode done = node.putArray("completed");
     completed.forEach(done::add);
@@ -139,8 +137,6 @@ public final class CheckpointStore {
       node.putNull("limit");
     }
     urlFile.ifPresent(f -> node.put("url_file", f));
-    JsonFiles.write(file, node);
-    schedule.flushed(clock.instant());
-    dirty = false;
+    return node;
   }
 }

@@ -33,20 +33,17 @@ public final class FailureLog {
     }
   }
 
-  private final Path file;
   private final Clock clock;
-  private final FlushSchedule schedule;
+  private final BatchedJsonFile file;
   private final Map<String, Entry> entries = new LinkedHashMap<>();
-  private boolean dirty;
 
   public FailureLog(Path outputDir, Clock clock, FlushSchedule schedule) {
-    this.file = outputDir.resolve(FILE_NAME);
     this.clock = clock;
-    this.schedule = schedule;
+    this.file = new BatchedJsonFile(outputDir.resolve(FILE_NAME), clock, schedule, this::toJson);
     for (Entry entry : load(outputDir)) {
       entries.put(entry.mapId(), entry);
     }
-    dirty = true; // a run always leaves a failures.json, if only an empty one
+    file.changed(); // a run always leaves a failures.json, if only an empty one
   }
 
   /** The entries in {@code outputDir}'s failures.json; empty when there is none. */
@@ -73,11 +70,13 @@ public final class FailureLog {
     entries.put(
         mapId,
         new Entry(mapId, mapName, url, error, clock.instant().truncatedTo(ChronoUnit.SECONDS)));
-    dirty = true;
+    file.changed();
   }
 
   public void succeeded(String mapId) {
-    dirty |= entries.remove(mapId) != null;
+    if (entries.remove(mapId) != null) {
+      file.changed();
+    }
   }
 
   public Collection<Entry> entries() {
@@ -88,16 +87,17 @@ public final class FailureLog {
     return entries.containsKey(mapId);
   }
 
+  /** Writes the file if it changed and the flush interval has passed. */
   public void flushIfDue() throws IOException {
-    if (dirty && schedule.due(clock.instant())) {
-      flush();
-    }
+    file.flushIfDue();
   }
 
+  /** Writes the file now if it changed. */
   public void flush() throws IOException {
-    if (!dirty) {
-      return;
-    }
+    file.flush();
+  }
+
+  private JsonNode toJson() {
     ArrayNode array = JsonFiles.MAPPER.createArrayNode();
     for (Entry e : entries.values()) {
       ObjectNode n = array.addObject();
@@ -107,8 +107,6 @@ public final class FailureLog {
       n.put("error", e.error());
       n.put("timestamp", e.timestamp().toString());
     }
-    JsonFiles.write(file, array);
-    schedule.flushed(clock.instant());
-    dirty = false;
+    return array;
   }
 }

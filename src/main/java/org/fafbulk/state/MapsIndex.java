@@ -21,17 +21,12 @@ import org.fafbulk.FafException;
 public final class MapsIndex {
   public static final String FILE_NAME = "maps.json";
 
-  private final Path file;
-  private final Clock clock;
-  private final FlushSchedule schedule;
+  private final BatchedJsonFile file;
   private final Map<String, MapRecord> records = new LinkedHashMap<>();
-  private boolean dirty;
 
   /** Starts from the records already in {@code outputDir}'s maps.json. */
   public MapsIndex(Path outputDir, Clock clock, FlushSchedule schedule) {
-    this.file = outputDir.resolve(FILE_NAME);
-    this.clock = clock;
-    this.schedule = schedule;
+    this.file = new BatchedJsonFile(outputDir.resolve(FILE_NAME), clock, schedule, this::toJson);
     for (MapRecord record : load(outputDir)) {
       records.put(record.id(), record);
     }
@@ -53,12 +48,14 @@ public final class MapsIndex {
   /** Records a completed map, replacing what was recorded under its id. */
   public void put(MapRecord record) {
     records.put(record.id(), record);
-    dirty = true;
+    file.changed();
   }
 
   /** Drops a map whose folder is gone, so that the index matches checkpoint.json. */
   public void forget(String id) {
-    dirty |= records.remove(id) != null;
+    if (records.remove(id) != null) {
+      file.changed();
+    }
   }
 
   public boolean contains(String id) {
@@ -75,20 +72,17 @@ public final class MapsIndex {
 
   /** Writes the file if it changed and the flush interval has passed. */
   public void flushIfDue() throws IOException {
-    if (dirty && schedule.due(clock.instant())) {
-      flush();
-    }
+    file.flushIfDue();
   }
 
   /** Writes the file now if it changed. */
   public void flush() throws IOException {
-    if (!dirty) {
-      return;
-    }
+    file.flush();
+  }
+
+  private JsonNode toJson() {
     ArrayNode array = JsonFiles.MAPPER.createArrayNode();
     records.values().forEach(r -> array.add(r.toJson()));
-    JsonFiles.write(file, array);
-    schedule.flushed(clock.instant());
-    dirty = false;
+    return array;
   }
 }

@@ -1,0 +1,51 @@
+package org.fafbulk.state;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.function.Supplier;
+
+/**
+ * A state file that its owner changes often and that is rewritten whole, atomically, at most once
+ * per flush interval: after every change {@link #flushIfDue} costs nothing until the interval has
+ * passed, so a run of 20,000 maps does not rewrite a 20,000-entry file after every map. One thread
+ * owns an instance.
+ */
+final class BatchedJsonFile {
+  private final Path file;
+  private final Clock clock;
+  private final FlushSchedule schedule;
+  private final Supplier<JsonNode> content;
+  private boolean dirty;
+
+  /** {@code content} renders the whole file from its owner's state when a write is due. */
+  BatchedJsonFile(Path file, Clock clock, FlushSchedule schedule, Supplier<JsonNode> content) {
+    this.file = file;
+    this.clock = clock;
+    this.schedule = schedule;
+    this.content = content;
+  }
+
+  /** Records that the owner's state differs from the file. */
+  void changed() {
+    dirty = true;
+  }
+
+  /** Writes the file if it changed and the flush interval has passed. */
+  void flushIfDue() throws IOException {
+    if (dirty && schedule.due(clock.instant())) {
+      flush();
+    }
+  }
+
+  /** Writes the file now if it changed. */
+  void flush() throws IOException {
+    if (!dirty) {
+      return;
+    }
+    JsonFiles.write(file, content.get());
+    schedule.flushed(clock.instant());
+    dirty = false;
+  }
+}
