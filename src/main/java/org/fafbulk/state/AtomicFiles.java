@@ -1,7 +1,9 @@
 package org.fafbulk.state;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -28,6 +30,13 @@ public final class AtomicFiles {
   public static final Set<PosixFilePermission> DIR_PERMISSIONS =
       PosixFilePermissions.fromString("rwxr-xr-x");
 
+  /** What goes into a file, written as a stream so that a large file never sits in memory. */
+  @FunctionalInterface
+  public interface Content {
+    /** Writes the whole content; {@code out} is buffered, and closed by the caller. */
+    void writeTo(OutputStream out) throws IOException;
+  }
+
   private AtomicFiles() {}
 
   /** Sets ordinary permissions where the file system has them (temp files start as 0600). */
@@ -38,16 +47,16 @@ public final class AtomicFiles {
     }
   }
 
-  public static void write(Path target, byte[] content) throws IOException {
+  /** Replaces {@code target} with {@code content}: temp file, fsync, atomic rename. */
+  public static void write(Path target, Content content) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Path temp = Files.createTempFile(dir, TEMP_PREFIX + target.getFileName() + "-", ".part");
     try {
       makeReadable(temp, FILE_PERMISSIONS);
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-        ByteBuffer buffer = ByteBuffer.wrap(content);
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
-        }
+        OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+        content.writeTo(out);
+        out.flush();
         channel.force(true);
       }
       move(temp, target);

@@ -1,10 +1,9 @@
 package org.fafbulk.state;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.function.Supplier;
+import java.time.Duration;
 
 /**
  * A state file that its owner changes often and that is rewritten whole, atomically, at most once
@@ -16,11 +15,11 @@ final class BatchedJsonFile {
   private final Path file;
   private final Clock clock;
   private final FlushSchedule schedule;
-  private final Supplier<JsonNode> content;
+  private final JsonFiles.Content content;
   private boolean dirty;
 
-  /** {@code content} renders the whole file from its owner's state when a write is due. */
-  BatchedJsonFile(Path file, Clock clock, FlushSchedule schedule, Supplier<JsonNode> content) {
+  /** {@code content} writes the whole file from its owner's state when a write is due. */
+  BatchedJsonFile(Path file, Clock clock, FlushSchedule schedule, JsonFiles.Content content) {
     this.file = file;
     this.clock = clock;
     this.schedule = schedule;
@@ -44,8 +43,9 @@ final class BatchedJsonFile {
     if (!dirty) {
       return;
     }
-    JsonFiles.write(file, content.get());
-    schedule.flushed(clock.instant());
+    long start = System.nanoTime();
+    JsonFiles.write(file, content);
+    schedule.flushed(clock.instant(), Duration.ofNanos(System.nanoTime() - start));
     dirty = false;
   }
 }

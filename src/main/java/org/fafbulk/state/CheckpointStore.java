@@ -1,7 +1,7 @@
 package org.fafbulk.state;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -35,7 +35,7 @@ public final class CheckpointStore {
 
   public CheckpointStore(Path outputDir, Clock clock, FlushSchedule schedule, Checkpoint start) {
     this.clock = clock;
-    this.file = new BatchedJsonFile(outputDir.resolve(FILE_NAME), clock, schedule, this::toJson);
+    this.file = new BatchedJsonFile(outputDir.resolve(FILE_NAME), clock, schedule, this::write);
     this.completed.addAll(start.completed());
     this.filters = start.filters();
     this.limit = start.limit();
@@ -123,20 +123,34 @@ public final class CheckpointStore {
     file.flush();
   }
 
-  private JsonNode toJson() {
-    ObjectNode node = JsonFiles.MAPPER.createObjectNode();
-    ArrayNode done = node.putArray("completed");
-    completed.forEach(done::add);
-    ArrayNode running = node.putArray("in_progress");
-    inProgress.forEach(running::add);
-    node.put("timestamp", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
-    node.set("filters", filters);
-    if (limit.isPresent()) {
-      node.put("limit", limit.getAsLong());
-    } else {
-      node.putNull("limit");
+  private void write(JsonGenerator json) throws IOException {
+    json.writeStartObject();
+    json.writeArrayFieldStart("completed");
+    for (String id : completed) {
+      json.writeString(id);
     }
-    urlFile.ifPresent(f -> node.put("url_file", f));
-    return node;
+    json.writeEndArray();
+    json.writeArrayFieldStart("in_progress");
+    for (String id : inProgress) {
+      json.writeString(id);
+    }
+    json.writeEndArray();
+    json.writeStringField("timestamp", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
+    json.writeFieldName("filters");
+    if (filters == null) {
+      json.writeNull();
+    } else {
+      json.writeTree(filters);
+    }
+    json.writeFieldName("limit");
+    if (limit.isPresent()) {
+      json.writeNumber(limit.getAsLong());
+    } else {
+      json.writeNull();
+    }
+    if (urlFile.isPresent()) {
+      json.writeStringField("url_file", urlFile.get());
+    }
+    json.writeEndObject();
   }
 }

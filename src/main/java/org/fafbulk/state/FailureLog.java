@@ -1,8 +1,7 @@
 package org.fafbulk.state;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -39,7 +38,7 @@ public final class FailureLog {
 
   public FailureLog(Path outputDir, Clock clock, FlushSchedule schedule) {
     this.clock = clock;
-    this.file = new BatchedJsonFile(outputDir.resolve(FILE_NAME), clock, schedule, this::toJson);
+    this.file = new BatchedJsonFile(outputDir.resolve(FILE_NAME), clock, schedule, this::write);
     for (Entry entry : load(outputDir)) {
       entries.put(entry.mapId(), entry);
     }
@@ -97,16 +96,17 @@ public final class FailureLog {
     file.flush();
   }
 
-  private JsonNode toJson() {
-    ArrayNode array = JsonFiles.MAPPER.createArrayNode();
+  private void write(JsonGenerator json) throws IOException {
+    json.writeStartArray();
     for (Entry e : entries.values()) {
-      ObjectNode n = array.addObject();
-      n.put("map_id", e.mapId());
-      n.put("map_name", e.mapName());
-      n.put("url", e.url());
-      n.put("error", e.error());
-      n.put("timestamp", e.timestamp().toString());
+      json.writeStartObject();
+      json.writeStringField("map_id", e.mapId());
+      json.writeStringField("map_name", e.mapName());
+      json.writeStringField("url", e.url());
+      json.writeStringField("error", e.error());
+      json.writeStringField("timestamp", e.timestamp().toString());
+      json.writeEndObject();
     }
-    return array;
+    json.writeEndArray();
   }
 }

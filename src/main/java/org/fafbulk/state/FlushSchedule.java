@@ -4,22 +4,34 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * When to write a state file again: at most once per interval, so that a run of 20,000 maps does
- * not rewrite a 20,000-entry file after every map.
+ * When to write a state file again: at most once per interval, and never so often that writing it
+ * takes more than about 1/{@value #COST_FACTOR} of the time. A file that grows with the run (20,000
+ * map records are 8 MB) is then written less often as it grows, so its cost per map stays constant
+ * instead of growing with the file. Crash safety does not depend on the interval: a map folder
+ * under its final name counts as completed even when no state file lists it yet.
  */
 public final class FlushSchedule {
-  private final Duration interval;
-  private Instant last = Instant.MIN;
+  /** The wait after a write is at least this many times as long as the write took. */
+  static final int COST_FACTOR = 30;
 
+  private final Duration interval;
+  private Instant next = Instant.MIN;
+
+  /** {@code interval} zero writes after every change (tests use it to see every state). */
   public FlushSchedule(Duration interval) {
     this.interval = interval;
   }
 
   boolean due(Instant now) {
-    return !now.isBefore(last.plus(interval));
+    return !now.isBefore(next);
   }
 
-  void flushed(Instant now) {
-    last = now;
+  void flushed(Instant now, Duration took) {
+    if (interval.isZero()) {
+      next = now;
+      return;
+    }
+    Duration costBound = took.multipliedBy(COST_FACTOR);
+    next = now.plus(costBound.compareTo(interval) > 0 ? costBound : interval);
   }
 }

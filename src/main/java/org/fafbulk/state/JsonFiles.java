@@ -1,5 +1,6 @@
 package org.fafbulk.state;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +17,12 @@ public final class JsonFiles {
   /** The one mapper the state files share; pretty-printed so that people can read them. */
   public static final ObjectMapper MAPPER =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** A JSON document written a piece at a time, never built whole in memory. */
+  @FunctionalInterface
+  public interface Content {
+    void writeTo(JsonGenerator json) throws IOException;
+  }
 
   private JsonFiles() {}
 
@@ -37,8 +44,18 @@ public final class JsonFiles {
     }
   }
 
-  /** Replaces {@code file} with {@code node}: temp file, fsync, atomic rename. */
-  public static void write(Path file, JsonNode node) throws IOException {
-    AtomicFiles.write(file, MAPPER.writeValueAsBytes(node));
+  /**
+   * Replaces {@code file} with {@code content}, pretty-printed: temp file, fsync, atomic rename.
+   */
+  public static void write(Path file, Content content) throws IOException {
+    AtomicFiles.write(
+        file,
+        out -> {
+          try (JsonGenerator json = MAPPER.createGenerator(out)) {
+            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET); // AtomicFiles syncs it first
+            json.useDefaultPrettyPrinter();
+            content.writeTo(json);
+          }
+        });
   }
 }

@@ -1,8 +1,10 @@
 package org.fafbulk.state;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -77,31 +79,49 @@ public record MapRecord(
     return Optional.of(Math.round(units / 51.2 * 100) / 100.0);
   }
 
-  ObjectNode toJson() {
-    ObjectNode node = JsonFiles.MAPPER.createObjectNode();
-    node.put("map_id", mapId.orElse(null));
-    node.put("version_id", versionId.orElse(null));
-    node.put("name", name.orElse(null));
-    node.put("author", author.orElse(null));
-    node.put("folder", folder);
-    putInt(node, "version", version);
-    putInt(node, "width", width);
-    putInt(node, "height", height);
-    node.put("size_km", sizeKm().orElse(null));
-    putInt(node, "max_players", maxPlayers);
-    node.put("ranked", ranked.orElse(null));
-    node.put("archive_bytes", archiveBytes.isPresent() ? archiveBytes.getAsLong() : null);
-    node.put("downloaded_at", downloadedAt.map(Instant::toString).orElse(null));
-    if (scenario.isPresent()) {
-      ObjectNode s = node.putObject("scenario");
-      s.put("name", scenario.get().name().orElse(null));
-      putInt(s, "width", scenario.get().width());
-      putInt(s, "height", scenario.get().height());
-      putInt(s, "armies", scenario.get().armies());
+  /** Writes this record as one JSON object of maps.json. */
+  void write(JsonGenerator json) throws IOException {
+    json.writeStartObject();
+    string(json, "map_id", mapId);
+    string(json, "version_id", versionId);
+    string(json, "name", name);
+    string(json, "author", author);
+    json.writeStringField("folder", folder);
+    number(json, "version", version);
+    number(json, "width", width);
+    number(json, "height", height);
+    json.writeFieldName("size_km");
+    if (sizeKm().isPresent()) {
+      json.writeNumber(sizeKm().get());
     } else {
-      node.putNull("scenario");
+      json.writeNull();
     }
-    return node;
+    number(json, "max_players", maxPlayers);
+    json.writeFieldName("ranked");
+    if (ranked.isPresent()) {
+      json.writeBoolean(ranked.get());
+    } else {
+      json.writeNull();
+    }
+    json.writeFieldName("archive_bytes");
+    if (archiveBytes.isPresent()) {
+      json.writeNumber(archiveBytes.getAsLong());
+    } else {
+      json.writeNull();
+    }
+    string(json, "downloaded_at", downloadedAt.map(Instant::toString));
+    json.writeFieldName("scenario");
+    if (scenario.isPresent()) {
+      json.writeStartObject();
+      string(json, "name", scenario.get().name());
+      number(json, "width", scenario.get().width());
+      number(json, "height", scenario.get().height());
+      number(json, "armies", scenario.get().armies());
+      json.writeEndObject();
+    } else {
+      json.writeNull();
+    }
+    json.writeEndObject();
   }
 
   /** The record in {@code node}, or empty when it has no folder; unknown fields are ignored. */
@@ -139,8 +159,24 @@ public record MapRecord(
                 : Optional.empty()));
   }
 
-  private static void putInt(ObjectNode node, String field, OptionalInt value) {
-    node.put(field, value.isPresent() ? value.getAsInt() : null);
+  private static void string(JsonGenerator json, String field, Optional<String> value)
+      throws IOException {
+    json.writeFieldName(field);
+    if (value.isPresent()) {
+      json.writeString(value.get());
+    } else {
+      json.writeNull();
+    }
+  }
+
+  private static void number(JsonGenerator json, String field, OptionalInt value)
+      throws IOException {
+    json.writeFieldName(field);
+    if (value.isPresent()) {
+      json.writeNumber(value.getAsInt());
+    } else {
+      json.writeNull();
+    }
   }
 
   private static Optional<String> text(JsonNode node, String field) {
@@ -156,7 +192,7 @@ public record MapRecord(
   private static Optional<Instant> instant(String text) {
     try {
       return Optional.of(Instant.parse(text));
-    } catch (java.time.format.DateTimeParseException e) {
+    } catch (DateTimeParseException e) {
       return Optional.empty();
     }
   }

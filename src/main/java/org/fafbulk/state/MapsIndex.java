@@ -1,7 +1,7 @@
 package org.fafbulk.state;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,7 +26,7 @@ public final class MapsIndex {
 
   /** Starts from the records already in {@code outputDir}'s maps.json. */
   public MapsIndex(Path outputDir, Clock clock, FlushSchedule schedule) {
-    this.file = new BatchedJsonFile(outputDir.resolve(FILE_NAME), clock, schedule, this::toJson);
+    this.file = new BatchedJsonFile(outputDir.resolve(FILE_NAME), clock, schedule, this::write);
     for (MapRecord record : load(outputDir)) {
       records.put(record.id(), record);
     }
@@ -80,9 +80,11 @@ public final class MapsIndex {
     file.flush();
   }
 
-  private JsonNode toJson() {
-    ArrayNode array = JsonFiles.MAPPER.createArrayNode();
-    records.values().forEach(r -> array.add(r.toJson()));
-    return array;
+  private void write(JsonGenerator json) throws IOException {
+    json.writeStartArray();
+    for (MapRecord record : records.values()) {
+      record.write(json);
+    }
+    json.writeEndArray();
   }
 }
