@@ -1,5 +1,6 @@
 package org.fafbulk.api;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -109,7 +110,7 @@ public final class FafApiClient {
     return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 
-  private JsonNode get(HttpUrl url) {
+  private JsonApi.Document get(HttpUrl url) {
     boolean renewed = false;
     for (int attempt = 1; ; attempt++) {
       Request.Builder request =
@@ -164,35 +165,34 @@ public final class FafApiClient {
     }
   }
 
-  private JsonNode parse(HttpUrl url, int code, Response response) throws IOException {
-    JsonNode node = json.readTree(response.body().byteStream());
-    if (node == null || !node.isObject()) {
+  private JsonApi.Document parse(HttpUrl url, int code, Response response) throws IOException {
+    JsonApi.Document doc;
+    try (JsonParser parser = json.createParser(response.body().byteStream())) {
+      doc = JsonApi.read(parser);
+    } catch (JsonApi.NotADocument e) {
       throw FafException.fatal(
           "the FAF API sent a response that is not a JSON:API document for "
               + url
               + " (HTTP "
               + code
               + ")",
-          null);
+          e);
     }
-    if (node.has("errors")) {
+    if (doc.hasErrors()) {
       throw FafException.fatal(
-          "the FAF API reported an error for "
-              + url
-              + " (HTTP "
-              + code
-              + "): "
-              + JsonApi.errors(node),
+          "the FAF API reported an error for " + url + " (HTTP " + code + "): " + doc.errors(),
           null);
     }
-    return node;
+    return doc;
   }
 
   private String errorDetail(Response response) {
     try {
       String body = response.peekBody(64 * 1024).string();
       JsonNode node = json.readTree(body);
-      return node != null && node.has("errors") ? " (" + JsonApi.errors(node) + ")" : "";
+      return node != null && node.has("errors")
+          ? " (" + JsonApi.errors(node.get("errors")) + ")"
+          : "";
     } catch (IOException | RuntimeException e) {
       return "";
     }

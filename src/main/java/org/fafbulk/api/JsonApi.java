@@ -1,6 +1,10 @@
 package org.fafbulk.api;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,71 +13,169 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.fafbulk.FafException;
 
-/** Reads FAF's JSON:API documents ({@code data}, {@code included}, {@code meta.page}). */
+/**
+ * Reads FAF's JSON:API documents ({@code data}, {@code included}, {@code meta.page}) one resource
+ * at a time: a page of 10,000 maps is never held as one JSON tree, only as the small records it
+ * becomes.
+ */
 final class JsonApi {
   private JsonApi() {}
 
   /** One page of maps, and the totals when the request asked for them. */
   record MapPage(List<FafMap> maps, OptionalLong totalRecords, int rawCount) {}
 
-  static MapPage mapsWithLatestVersion(JsonNode doc) {
-    Map<String, JsonNode> included = included(doc);
-    List<FafMap> maps = new ArrayList<>();
-    JsonNode data = doc.path("data");
-    for (JsonNode map : data) {
-      String versionId =
-          map.path("relationships").path("latestVersion").path("data").path("id").asText("");
-      JsonNode version = included.get("mapVersion:" + versionId);
-      if (version == null) {
-        continue; // a map without a visible latest version has nothing to download
-      }
-      maps.add(toMap(map, version, included));
+  /** A document that is JSON but not a JSON:API document (say, an array or a bare string). */
+  static final class NotADocument extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    NotADocument() {
+      super("not a JSON:API document");
     }
-    JsonNode total = doc.path("meta").path("page").path("totalRecords");
+  }
+
+  /** A {@code map} resource, reduced to what the tool uses. */
+  private record MapResource(
+      String id, Optional<String> displayName, String latestVersionId, String authorId) {}
+
+  /** A {@code mapVersion} resource and the id of its map. */
+  private record VersionResource(MapVersion version, String mapId) {}
+
+  /**
+   * A whole document as the records its resources became: {@code data} in order, {@code included}
+   * by type and id, {@code meta} and {@code errors} as they were (both are small).
+   */
+  static final class Document {
+    private final List<Object> data = new ArrayList<>();
+    private final Map<String, MapResource> maps = new HashMap<>();
+    private final Map<String, VersionResource> versions = new HashMap<>();
+    private final Map<String, String> logins = new HashMap<>();
+    private JsonNode meta = MissingNode.getInstance();
+    private JsonNode errors = MissingNode.getInstance();
+
+    boolean hasErrors() {
+      return !errors.isMissingNode();
+    }
+
+    /** The messages of the {@code errors} member, joined. */
+    String errors() {
+      return JsonApi.errors(errors);
+    }
+
+    private void add(JsonNode resource, boolean isData) {
+      String type = resource.path("type").asText("");
+      Object record =
+          switch (type) {
+            case "map" -> mapResource(resource);
+            case "mapVersion" -> versionResource(resource);
+            case "player" -> resource.path("attributes").path("login").asText(null);
+            default -> null;
+          };
+      if (isData) {
+        data.add(record == null ? type : record);
+      }
+      String id = resource.path("id").asText("");
+      if (record instanceof MapResource m) {
+        maps.put(id, m);
+      } else if (record instanceof VersionResource v) {
+        versions.put(id, v);
+      } else if (record instanceof String login) {
+        logins.put(id, login);
+      }
+    }
+  }
+
+  /** Reads a document from {@code parser}, which must stand before its first token. */
+  static Document read(JsonParser parser) throws IOException {
+    if (parser.nextToken() != JsonToken.START_OBJECT) {
+      throw new NotADocument();
+    }
+    Document doc = new Document();
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      JsonToken value = parser.nextToken();
+      switch (field) {
+        case "data" -> resources(parser, value, doc, true);
+        case "included" -> resources(parser, value, doc, false);
+        case "meta" -> doc.meta = parser.readValueAsTree();
+        case "errors" -> doc.errors = parser.readValueAsTree();
+        default -> parser.skipChildren();
+      }
+    }
+    return doc;
+  }
+
+  /**
+   * Hands each resource of an array (or a single resource) to the document, one small tree each.
+   */
+  private static void resources(JsonParser parser, JsonToken value, Document doc, boolean isData)
+      throws IOException {
+    if (value == JsonToken.START_ARRAY) {
+      while (parser.nextToken() == JsonToken.START_OBJECT) {
+        doc.add(parser.readValueAsTree(), isData);
+      }
+    } else if (value == JsonToken.START_OBJECT) {
+      doc.add(parser.readValueAsTree(), isData);
+    } else {
+      parser.skipChildren();
+    }
+  }
+
+  static MapPage mapsWithLatestVersion(Document doc) {
+    List<FafMap> maps = new ArrayList<>();
+    for (Object resource : doc.data) {
+      if (resource instanceof MapResource map) {
+        VersionResource version = doc.versions.get(map.latestVersionId());
+        if (version != null) { // a map without a visible latest version has nothing to download
+          maps.add(toMap(map, version.version(), doc));
+        }
+      }
+    }
+    JsonNode total = doc.meta.path("page").path("totalRecords");
     return new MapPage(
         maps,
         total.canConvertToLong() ? OptionalLong.of(total.asLong()) : OptionalLong.empty(),
-        data.size());
+        doc.data.size());
   }
 
-  static List<FafMap> versionsWithMaps(JsonNode doc) {
-    Map<String, JsonNode> included = included(doc);
+  static List<FafMap> versionsWithMaps(Document doc) {
     List<FafMap> maps = new ArrayList<>();
-    for (JsonNode version : doc.path("data")) {
-      String mapId = version.path("relationships").path("map").path("data").path("id").asText("");
-      JsonNode map = included.get("map:" + mapId);
-      if (map != null) {
-        maps.add(toMap(map, version, included));
+    for (Object resource : doc.data) {
+      if (resource instanceof VersionResource version) {
+        MapResource map = doc.maps.get(version.mapId());
+        if (map != null) {
+          maps.add(toMap(map, version.version(), doc));
+        }
       }
     }
     return maps;
   }
 
-  static String errors(JsonNode doc) {
+  static String errors(JsonNode errors) {
     List<String> messages = new ArrayList<>();
-    for (JsonNode error : doc.path("errors")) {
+    for (JsonNode error : errors) {
       String text = error.path("detail").asText(error.path("title").asText(error.asText()));
       messages.add(text);
     }
     return String.join("; ", messages);
   }
 
-  private static Map<String, JsonNode> included(JsonNode doc) {
-    Map<String, JsonNode> byKey = new HashMap<>();
-    for (JsonNode resource : doc.path("included")) {
-      byKey.put(resource.path("type").asText() + ":" + resource.path("id").asText(), resource);
-    }
-    return byKey;
+  private static FafMap toMap(MapResource map, MapVersion version, Document doc) {
+    Optional<String> author = Optional.ofNullable(doc.logins.get(map.authorId()));
+    return new FafMap(map.id(), map.displayName().orElse(version.folderName()), author, version);
   }
 
-  private static FafMap toMap(JsonNode map, JsonNode version, Map<String, JsonNode> included) {
-    String authorId = map.path("relationships").path("author").path("data").path("id").asText("");
-    Optional<String> author =
-        Optional.ofNullable(included.get("player:" + authorId))
-            .map(p -> p.path("attributes").path("login").asText(null));
+  private static MapResource mapResource(JsonNode map) {
+    JsonNode relationships = map.path("relationships");
+    return new MapResource(
+        requireText(map, "id"),
+        text(map.path("attributes"), "displayName"),
+        relationships.path("latestVersion").path("data").path("id").asText(""),
+        relationships.path("author").path("data").path("id").asText(""));
+  }
+
+  private static VersionResource versionResource(JsonNode version) {
     JsonNode a = version.path("attributes");
-    String mapId = requireText(map, "id");
-    MapVersion mapVersion =
+    return new VersionResource(
         new MapVersion(
             requireText(version, "id"),
             a.path("version").asInt(0),
@@ -85,9 +187,8 @@ final class JsonApi {
             a.path("ranked").asBoolean(false),
             a.path("hidden").asBoolean(false),
             text(a, "description"),
-            text(a, "createTime"));
-    String name = map.path("attributes").path("displayName").asText(mapVersion.folderName());
-    return new FafMap(mapId, name, author, mapVersion);
+            text(a, "createTime")),
+        version.path("relationships").path("map").path("data").path("id").asText(""));
   }
 
   private static Optional<String> text(JsonNode node, String field) {

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -244,6 +245,37 @@ class FafApiClientTest {
                     true,
                     Optional.empty(),
                     Optional.empty())));
+  }
+
+  @Test
+  void readsMembersInAnyOrderAndIgnoresOnesItDoesNotUse() {
+    stubMaps(
+        """
+        {
+          "jsonapi": {"version": "1.0"},
+          "meta": {"page": {"totalRecords": 1}},
+          "included": [
+            {"type": "mapVersion", "id": "7",
+             "attributes": {"folderName": "late.v0002", "downloadUrl": "https://c/late.zip",
+               "thumbnailUrlLarge": "https://c/late.png", "extra": {"nested": [1, 2, {"a": null}]}},
+             "relationships": {"map": {"data": {"type": "map", "id": "3"}}}}
+          ],
+          "links": {"next": "https://api/next"},
+          "data": [
+            {"type": "map", "id": "3", "attributes": {"displayName": "Late"},
+             "relationships": {"latestVersion": {"data": {"type": "mapVersion", "id": "7"}}}}
+          ]
+        }
+        """);
+
+    MapListing listing = client(TokenProvider.none()).listMaps(MapFilter.ALL, OptionalLong.empty());
+    List<FafMap> maps = drain(listing);
+
+    assertThat(listing.expected()).hasValue(1);
+    assertThat(maps)
+        .extracting(FafMap::id, FafMap::displayName)
+        .containsExactly(tuple("3", "Late"));
+    assertThat(maps.get(0).latestVersion().folderName()).isEqualTo("late.v0002");
   }
 
   @Test
