@@ -2,7 +2,7 @@
 """Turns the benchmark's raw measurements into the Markdown tables of bench/README.md.
 
   report.py full  RAW_TSV CATALOGUE_JSON HEADER_FILE   (rows: tool conc run wall_s rss_kb)
-  report.py scale RAW_TSV HEADER_FILE                  (rows: step wall_s rss_kb api nginx exit)
+  report.py scale RAW_TSV HEADER_FILE                  (rows: step wall_s rss_kb api nginx bookkeeping_s exit)
 """
 
 import json
@@ -48,12 +48,13 @@ def full(raw, catalogue, header):
 def scale(raw, header):
     lines = [open(header).read().rstrip(), "",
              "| step | maps | wall s | peak RSS MB | API requests | archive downloads (nginx) "
-             "| exit |",
-             "|---|---:|---:|---:|---:|---:|---:|"]
+             "| bookkeeping s | bookkeeping % of wall | exit |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for line in open(raw):
-        step, maps, wall, rss, api, nginx, code = line.rstrip("\n").split("\t")
+        step, maps, wall, rss, api, nginx, book, code = line.rstrip("\n").split("\t")
+        share = 100 * float(book) / float(wall)
         lines.append(f"| {step} | {maps} | {float(wall):.2f} | {int(rss) / 1024:.0f} | {api} "
-                     f"| {nginx} | {code} |")
+                     f"| {nginx} | {float(book):.2f} | {share:.1f} | {code} |")
     return "\n".join(lines) + "\n"
 
 

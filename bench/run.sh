@@ -213,14 +213,18 @@ run_scale() {
     nginx_before="$(wc -l <"$work/nginx/access.log")"
     drop="$(drop_caches)"
     measure "$root/faf" bulk-download --api-url "http://127.0.0.1:$api_port" \
-      --token bench --delay-ms 0 --concurrency "$c" --output-dir "$out" --quiet "$@" \
+      --token bench --delay-ms 0 --concurrency "$c" --output-dir "$out" --json "$@" \
       >"$work/last-run.log"
+    # time spent loading and writing checkpoint.json, failures.json and maps.json (--json summary)
+    local bookkeeping
+    bookkeeping="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["bookkeeping_seconds"])' \
+      "$work/last-run.log")"
     sleep 0.2 # nginx writes its access log after the response
     local api=$(($(wc -l <"$work/api-requests.log") - api_before))
     local downloads=$(($(wc -l <"$work/nginx/access.log") - nginx_before))
-    log "$name: ${wall}s, ${rss} KB, $api API requests, $downloads downloads, exit $code"
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$maps" "$wall" "$rss" "$api" "$downloads" \
-      "$code" >>"$raw"
+    log "$name: ${wall}s, ${rss} KB, $api API requests, $downloads downloads, bookkeeping ${bookkeeping}s, exit $code"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$maps" "$wall" "$rss" "$api" "$downloads" \
+      "$bookkeeping" "$code" >>"$raw"
   }
   rm -rf "$work/runs/scale-200" "$work/runs/scale-all"
   step "bulk-download --limit 200" 200 "$work/runs/scale-200" --limit 200

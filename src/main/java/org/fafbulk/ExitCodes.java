@@ -26,5 +26,13 @@ public final class ExitCodes {
           + "%n       disk full%n"
           + "  130  interrupted (Ctrl-C or SIGTERM)";
 
+  public static final String VERIFY_HELP =
+      "%nExit codes:%n"
+          + "  0    every map folder is sound and every completed map is present%n"
+          + "  1    problems found (with --repair: found and repaired; run bulk-download --resume)%n"
+          + "  2    usage error%n"
+          + "  3    fatal: the directory cannot be read or repaired, or (with --repair) a run%n"
+          + "       is using it";
+
   private ExitCodes() {}
 }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionService;
@@ -86,11 +87,12 @@ public final class BulkDownloader {
     Path dir = prepareOutputDir(settings.outputDir());
     try (OutputLock lock = OutputLock.acquire(dir)) {
       OutputDirectory.removeLeftovers(dir);
+      long loadStart = System.nanoTime();
       Checkpoint previous = CheckpointStore.load(dir).orElse(selection);
       Checkpoint start =
           new Checkpoint(
               previous.completed(),
-              java.util.List.of(),
+              List.of(),
               clock.instant(),
               selection.filters(),
               selection.limit(),
@@ -98,7 +100,7 @@ public final class BulkDownloader {
       CheckpointStore checkpoint =
           new CheckpointStore(dir, clock, new FlushSchedule(settings.flushInterval()), start);
       FailureLog failures = new FailureLog(dir, clock, new FlushSchedule(settings.flushInterval()));
-      return new Run(dir, checkpoint, failures).execute(targets);
+      return new Run(dir, checkpoint, failures, loadStart).execute(targets);
     } catch (IOException e) {
       if (Disk.isDiskFull(e, dir)) {
         throw diskFull(dir, e.getMessage());
@@ -154,12 +156,15 @@ public final class BulkDownloader {
     private int failed;
     private Optional<String> diskFull = Optional.empty();
     private Optional<IOException> stateError = Optional.empty();
+    private long bookkeepingNanos;
 
-    Run(Path dir, CheckpointStore checkpoint, FailureLog failures) {
+    /** {@code loadStart}: when loading the state files began, to count it as bookkeeping. */
+    Run(Path dir, CheckpointStore checkpoint, FailureLog failures, long loadStart) {
       this.dir = dir;
       this.checkpoint = checkpoint;
       this.failures = failures;
       this.index = new MapsIndex(dir, clock, new FlushSchedule(settings.flushInterval()));
+      this.bookkeepingNanos = System.nanoTime() - loadStart;
       this.progress = new Progress(out, terminal, settings.quiet());
     }
 
@@ -223,6 +228,7 @@ public final class BulkDownloader {
               targets.expected().orElse(downloaded + skipped + failed),
               progress.bytes(),
               progress.elapsed(),
+              Duration.ofNanos(bookkeepingNanos),
               stop.stopRequested() || interrupted);
       if (diskFull.isPresent()) {
         throw diskFull(dir, diskFull.get());
@@ -232,6 +238,7 @@ public final class BulkDownloader {
 
     /** Brings the state files up to date; never throws, so that it can run in a finally. */
     private void writeState() {
+      long start = System.nanoTime();
       try {
         index.flush(); // first: a record without a checkpoint entry heals on the next run
         checkpoint.flush();
@@ -242,6 +249,8 @@ public final class BulkDownloader {
         } else {
           stateError = Optional.of(e);
         }
+      } finally {
+        bookkeepingNanos += System.nanoTime() - start;
       }
     }
 
@@ -326,9 +335,14 @@ public final class BulkDownloader {
     }
 
     private void flushIfDue() throws IOException {
-      checkpoint.flushIfDue();
-      failures.flushIfDue();
-      index.flushIfDue();
+      long start = System.nanoTime();
+      try {
+        checkpoint.flushIfDue();
+        failures.flushIfDue();
+        index.flushIfDue();
+      } finally {
+        bookkeepingNanos += System.nanoTime() - start;
+      }
     }
 
     /** Runs on a worker thread: touches nothing but its own map's files. */

@@ -21,6 +21,7 @@ final class SummaryJson {
     node.put("total", s.total());
     node.put("bytes", s.bytes());
     node.put("elapsed_seconds", s.elapsed().toMillis() / 1000.0);
+    node.put("bookkeeping_seconds", s.bookkeeping().toNanos() / 1e9);
     node.put("interrupted", s.interrupted());
     node.put("exit_code", exitCode);
     try {

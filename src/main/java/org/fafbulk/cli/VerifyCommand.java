@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.fafbulk.ExitCodes;
 import org.fafbulk.FafException;
@@ -35,7 +36,7 @@ import picocli.CommandLine.Spec;
       "  faf verify --output-dir /data/maps --repair",
       ""
     },
-    footer = ExitCodes.HELP)
+    footer = ExitCodes.VERIFY_HELP)
 final class VerifyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -87,7 +88,7 @@ final class VerifyCommand implements Callable<Integer> {
     long broken = report.count(OutputCheck.Problem.Kind.BROKEN);
     long missing = report.count(OutputCheck.Problem.Kind.MISSING);
     out.printf(
-        java.util.Locale.ROOT,
+        Locale.ROOT,
         "Checked %d map folders in %s: %d ok, %d broken, %d missing.%n",
         report.folders(),
         dir,

@@ -36,6 +36,9 @@ class BulkDownloadJsonTest {
       assertThat(summary.get("total").asInt()).isEqualTo(2);
       assertThat(summary.get("bytes").asLong()).isPositive();
       assertThat(summary.get("elapsed_seconds").isNumber()).isTrue();
+      assertThat(summary.get("bookkeeping_seconds").asDouble())
+          .isPositive()
+          .isLessThanOrEqualTo(summary.get("elapsed_seconds").asDouble());
       assertThat(summary.get("interrupted").asBoolean()).isFalse();
       assertThat(summary.get("exit_code").asInt()).isEqualTo(1);
     }
