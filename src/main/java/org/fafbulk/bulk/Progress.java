@@ -8,7 +8,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Shows maps done of the whole selection, bytes, rate and ETA: a bar redrawn in place on a
- * terminal, one line per finished map otherwise, so that logs stay readable.
+ * terminal, one line per finished map otherwise, so that logs stay readable. Maps skipped because
+ * they are already present are counted in one line per run of them, not one line each: a resumed
+ * run over 20,000 maps would otherwise log 20,000 lines that say nothing.
  */
 final class Progress {
   private static final long REDRAW_NANOS = 200_000_000L;
@@ -24,6 +26,7 @@ final class Progress {
   private long fetched;
   private long lastDraw;
   private int lastWidth;
+  private long pendingSkips;
 
   Progress(PrintWriter out, boolean terminal, boolean quiet) {
     this.out = out;
@@ -50,6 +53,10 @@ final class Progress {
 
   /** One map finished: {@code verb} is downloaded, skipped or failed. */
   void finished(String verb, MapTarget target, String detail, boolean wasFetched) {
+    boolean skip = verb.equals("skipped");
+    if (!terminal && !quiet && !skip) {
+      reportSkips(); // before this map counts, so that the line shows where the skips ended
+    }
     done++;
     if (wasFetched) {
       fetched++;
@@ -63,6 +70,8 @@ final class Progress {
         out.println("failed " + target.folder() + ": " + detail);
       }
       draw(true);
+    } else if (skip) {
+      pendingSkips++;
     } else {
       out.println(
           status()
@@ -82,7 +91,23 @@ final class Progress {
     }
   }
 
+  private void reportSkips() {
+    if (pendingSkips > 0) {
+      out.println(
+          status()
+              + "  skipped "
+              + pendingSkips
+              + (pendingSkips == 1 ? " map" : " maps")
+              + " (already present)");
+      pendingSkips = 0;
+    }
+  }
+
   void end() {
+    if (!terminal && !quiet) {
+      reportSkips();
+      out.flush();
+    }
     if (terminal && !quiet) {
       draw(true);
       out.println();
