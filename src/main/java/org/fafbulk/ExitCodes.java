@@ -29,7 +29,8 @@ public final class ExitCodes {
   public static final String VERIFY_HELP =
       "%nExit codes:%n"
           + "  0    every map folder is sound and every completed map is present%n"
-          + "  1    problems found (with --repair: found and repaired; run bulk-download --resume)%n"
+          + "  1    problems found (with --repair: found and repaired; run%n"
+          + "       faf bulk-download --resume to fetch the maps again)%n"
           + "  2    usage error%n"
           + "  3    fatal: the directory cannot be read or repaired, or (with --repair) a run%n"
           + "       is using it";

@@ -157,9 +157,14 @@ public final class BulkDownloader {
     private Optional<String> diskFull = Optional.empty();
     private Optional<IOException> stateError = Optional.empty();
     private long bookkeepingNanos;
+    private final long loadStart;
 
-    /** {@code loadStart}: when loading the state files began, to count it as bookkeeping. */
+    /**
+     * {@code loadStart}: when loading the state files began, to count it as bookkeeping and as part
+     * of the run's elapsed time.
+     */
     Run(Path dir, CheckpointStore checkpoint, FailureLog failures, long loadStart) {
+      this.loadStart = loadStart;
       this.dir = dir;
       this.checkpoint = checkpoint;
       this.failures = failures;
@@ -227,7 +232,7 @@ public final class BulkDownloader {
               failed,
               targets.expected().orElse(downloaded + skipped + failed),
               progress.bytes(),
-              progress.elapsed(),
+              Duration.ofNanos(System.nanoTime() - loadStart),
               Duration.ofNanos(bookkeepingNanos),
               stop.stopRequested() || interrupted);
       if (diskFull.isPresent()) {
