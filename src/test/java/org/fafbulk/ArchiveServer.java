@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.fafbulk.testing.MapArchives;
 
 /** A content server on 127.0.0.1 that serves map archives at {@code /maps/<folder>.zip}. */
 public final class ArchiveServer implements AutoCloseable {
@@ -35,7 +36,7 @@ public final class ArchiveServer implements AutoCloseable {
 
   /** Serves a valid map archive whose folder is {@code folder}; returns its URL. */
   public String addMap(String folder) {
-    archives.put("/maps/" + folder + ".zip", TestMaps.archive(folder, folder));
+    archives.put("/maps/" + folder + ".zip", MapArchives.valid(folder, folder));
     return url(folder);
   }
 

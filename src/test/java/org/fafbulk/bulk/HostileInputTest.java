@@ -11,20 +11,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.fafbulk.cli.Main;
+import org.fafbulk.testing.MapArchives;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -175,24 +172,8 @@ class HostileInputTest {
       if (!map.getValue().startsWith("missing")) {
         server.stubFor(
             get(urlPathEqualTo("/maps/" + map.getKey() + ".zip"))
-                .willReturn(aResponse().withBody(archive("good"))));
+                .willReturn(aResponse().withBody(MapArchives.valid("good.v0001"))));
       }
     }
-  }
-
-  private static byte[] archive(String name) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-      zip.putNextEntry(new ZipEntry(name + ".v0001/" + name + ".scmap"));
-      java.nio.ByteBuffer b =
-          java.nio.ByteBuffer.allocate(54).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-      b.put("Map\u001a".getBytes(StandardCharsets.ISO_8859_1));
-      b.putInt(2).putInt(0xBEEFFEED).putInt(2).putFloat(256f).putFloat(256f).putInt(0);
-      b.putShort((short) 0).putInt(16).put(new byte[16]).putInt(60);
-      zip.write(b.array());
-      zip.putNextEntry(new ZipEntry(name + ".v0001/" + name + "_scenario.lua"));
-      zip.write("ScenarioInfo = { name = 'x' }".getBytes(StandardCharsets.UTF_8));
-    }
-    return bytes.toByteArray();
   }
 }

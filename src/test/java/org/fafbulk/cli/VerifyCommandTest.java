@@ -10,12 +10,12 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.fafbulk.ArchiveServer;
-import org.fafbulk.TestMaps;
 import org.fafbulk.download.Disk;
 import org.fafbulk.state.CheckpointStore;
 import org.fafbulk.state.MapRecord;
 import org.fafbulk.state.MapsIndex;
 import org.fafbulk.state.OutputLock;
+import org.fafbulk.testing.MapArchives;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,8 +28,8 @@ class VerifyCommandTest {
   @Test
   void exitsZeroWhenEveryFolderIsAValidMap() throws IOException {
     Path dir = Files.createDirectories(tmp.resolve("maps"));
-    TestMaps.folder(dir, "alpha.v0001");
-    TestMaps.folder(dir, "beta.v0001");
+    MapArchives.installed(dir, "alpha.v0001");
+    MapArchives.installed(dir, "beta.v0001");
 
     assertThat(verify(dir)).isZero();
 

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.fafbulk.download.MapVerifier;
+import org.fafbulk.testing.MapArchives;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -51,8 +52,9 @@ class CrashSafetyIT {
     names =
         IntStream.rangeClosed(1, MAPS).mapToObj(i -> String.format("crash_%02d.v0001", i)).toList();
     for (int i = 0; i < MAPS; i++) {
-      MapArchives.write(
-          archives.resolve(names.get(i) + ".zip"), names.get(i), 200_000 + 10_000 * i, i);
+      Files.write(
+          archives.resolve(names.get(i) + ".zip"),
+          MapArchives.valid(names.get(i), 200_000 + 10_000 * i, i));
     }
     server = new ThrottledServer(archives, 8 * 1024, 25);
     urlFile = work.resolve("urls.txt");

@@ -14,6 +14,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.fafbulk.cli.Main;
 import org.fafbulk.download.MapVerifier;
+import org.fafbulk.testing.MapArchives;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,8 @@ class DiskFullIT {
     List<String> names =
         IntStream.rangeClosed(1, 12).mapToObj(i -> String.format("big_%02d.v0001", i)).toList();
     for (int i = 0; i < names.size(); i++) {
-      MapArchives.write(archives.resolve(names.get(i) + ".zip"), names.get(i), 400_000, i);
+      Files.write(
+          archives.resolve(names.get(i) + ".zip"), MapArchives.valid(names.get(i), 400_000, i));
     }
     Path urlFile = work.resolve("urls.txt");
     Files.write(urlFile, names);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.fafbulk.download.MapVerifier;
+import org.fafbulk.testing.MapArchives;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -32,7 +33,8 @@ class InterruptionIT {
     List<String> names =
         IntStream.rangeClosed(1, 12).mapToObj(i -> String.format("slow_%02d.v0001", i)).toList();
     for (int i = 0; i < names.size(); i++) {
-      MapArchives.write(archives.resolve(names.get(i) + ".zip"), names.get(i), 150_000, i);
+      Files.write(
+          archives.resolve(names.get(i) + ".zip"), MapArchives.valid(names.get(i), 150_000, i));
     }
     // About 1.5 s per map: long enough to be caught mid-download.
     server = new ThrottledServer(archives, 8 * 1024, 75);
