@@ -10,7 +10,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.fafbulk.ArchiveServer;
+import org.fafbulk.testing.ArchiveServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +19,7 @@ class BulkDownloadJsonTest {
 
   @Test
   void printsTheSummaryAsOneJsonObjectAndNothingElse() throws IOException {
-    try (ArchiveServer server = new ArchiveServer()) {
+    try (ArchiveServer server = ArchiveServer.start()) {
       Path urls = tmp.resolve("urls.txt");
       Files.writeString(
           urls, server.addMap("alpha.v0001") + "\n" + server.url("missing.v0001") + "\n");
@@ -43,7 +43,7 @@ class BulkDownloadJsonTest {
 
   @Test
   void reportsSkippedMapsOnASecondRun() throws IOException {
-    try (ArchiveServer server = new ArchiveServer()) {
+    try (ArchiveServer server = ArchiveServer.start()) {
       Path urls = tmp.resolve("urls.txt");
       Files.writeString(urls, server.addMap("alpha.v0001") + "\n");
       run(new StringWriter(), "--url-file", urls.toString());

@@ -10,10 +10,10 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.fafbulk.ArchiveServer;
 import org.fafbulk.download.Disk;
 import org.fafbulk.state.CheckpointStore;
 import org.fafbulk.state.MapsIndex;
+import org.fafbulk.testing.ArchiveServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +22,7 @@ class BulkDownloadMapsIndexTest {
 
   @Test
   void recordsEveryDownloadedMapInMapsJson() throws IOException {
-    try (ArchiveServer server = new ArchiveServer()) {
+    try (ArchiveServer server = ArchiveServer.start()) {
       Path dir = tmp.resolve("maps");
       Path urls = urlFile(server.addMap("alpha.v0001"), server.addMap("beta.v0002"));
 
@@ -47,14 +47,14 @@ class BulkDownloadMapsIndexTest {
 
   @Test
   void dropsTheRecordOfAMapWhoseFolderWentMissing() throws IOException {
-    try (ArchiveServer server = new ArchiveServer()) {
+    try (ArchiveServer server = ArchiveServer.start()) {
       Path dir = tmp.resolve("maps");
       Path urls = urlFile(server.addMap("alpha.v0001"), server.url("gone.v0001"));
       server.addMap("gone.v0001");
       assertThat(run(urls, dir)).isZero();
 
       Disk.deleteRecursively(dir.resolve("gone.v0001"));
-      try (ArchiveServer empty = new ArchiveServer()) {
+      try (ArchiveServer empty = ArchiveServer.start()) {
         Path second = urlFile(server.url("alpha.v0001"), empty.url("gone.v0001"));
         assertThat(run(second, dir)).isEqualTo(1);
       }
@@ -67,7 +67,7 @@ class BulkDownloadMapsIndexTest {
 
   @Test
   void backfillsARecordForAMapAlreadyPresent() throws IOException {
-    try (ArchiveServer server = new ArchiveServer()) {
+    try (ArchiveServer server = ArchiveServer.start()) {
       Path dir = tmp.resolve("maps");
       Path urls = urlFile(server.addMap("alpha.v0001"));
       assertThat(run(urls, dir)).isZero();

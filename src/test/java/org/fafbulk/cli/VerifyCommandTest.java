@@ -9,12 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.fafbulk.ArchiveServer;
 import org.fafbulk.download.Disk;
 import org.fafbulk.state.CheckpointStore;
 import org.fafbulk.state.MapRecord;
 import org.fafbulk.state.MapsIndex;
 import org.fafbulk.state.OutputLock;
+import org.fafbulk.testing.ArchiveServer;
 import org.fafbulk.testing.MapArchives;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,7 +57,7 @@ class VerifyCommandTest {
   @Test
   void repairMovesBrokenFoldersAsideAndForgetsThemSoTheNextRunFetchesThemAgain()
       throws IOException {
-    try (ArchiveServer server = new ArchiveServer()) {
+    try (ArchiveServer server = ArchiveServer.start()) {
       Path dir = download(server, "alpha.v0001", "beta.v0001", "gamma.v0001");
       Files.delete(dir.resolve("alpha.v0001/alpha.v0001_scenario.lua"));
       Disk.deleteRecursively(dir.resolve("beta.v0001"));
@@ -105,7 +105,7 @@ class VerifyCommandTest {
   }
 
   private Path download(String... folders) throws IOException {
-    try (ArchiveServer server = new ArchiveServer()) {
+    try (ArchiveServer server = ArchiveServer.start()) {
       return download(server, folders);
     }
   }
