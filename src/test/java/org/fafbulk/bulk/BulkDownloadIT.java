@@ -1,6 +1,5 @@
 package org.fafbulk.bulk;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.fafbulk.testing.FakeFafApi;
 import org.fafbulk.testing.FakeFafApi.VaultMap;
+import org.fafbulk.testing.LocalHttp;
 import org.fafbulk.testing.MapArchives;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,8 +41,7 @@ class BulkDownloadIT {
 
   @BeforeEach
   void startServer() {
-    server =
-        new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").extensions(api));
+    server = new WireMockServer(LocalHttp.wireMockOptions().extensions(api));
     server.start();
   }
 

@@ -9,7 +9,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,6 +29,7 @@ import org.fafbulk.testing.ArchiveServer;
 import org.fafbulk.testing.CliRun;
 import org.fafbulk.testing.FakeFafApi;
 import org.fafbulk.testing.FakeFafApi.VaultMap;
+import org.fafbulk.testing.LocalHttp;
 import org.fafbulk.testing.MapArchives;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,11 +44,7 @@ class BulkDownloaderTest {
 
   private final FakeFafApi api = new FakeFafApi();
 
-  @RegisterExtension
-  final WireMockExtension server =
-      WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").extensions(api))
-          .build();
+  @RegisterExtension final WireMockExtension server = LocalHttp.wireMock(api);
 
   @TempDir Path outputDir;
 

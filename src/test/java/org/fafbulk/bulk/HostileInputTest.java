@@ -3,7 +3,6 @@ package org.fafbulk.bulk;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.fafbulk.cli.Main;
+import org.fafbulk.testing.LocalHttp;
 import org.fafbulk.testing.MapArchives;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,11 +31,7 @@ class HostileInputTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String SECRET = "s3cr3t-token-value";
 
-  @RegisterExtension
-  static WireMockExtension server =
-      WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-          .build();
+  @RegisterExtension static WireMockExtension server = LocalHttp.wireMock();
 
   @TempDir Path work;
   private final StringWriter out = new StringWriter();
