@@ -15,7 +15,9 @@ import org.fafbulk.state.MapRecord;
 import org.fafbulk.state.MapsIndex;
 import org.fafbulk.state.OutputLock;
 import org.fafbulk.testing.ArchiveServer;
+import org.fafbulk.testing.CliRun;
 import org.fafbulk.testing.MapArchives;
+import org.fafbulk.testing.UrlFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -112,23 +114,9 @@ class VerifyCommandTest {
 
   private Path download(ArchiveServer server, String... folders) throws IOException {
     Path dir = tmp.resolve("maps");
-    StringBuilder urls = new StringBuilder();
-    for (String folder : folders) {
-      urls.append(server.addMap(folder)).append('\n');
-    }
-    Path urlFile = Files.writeString(tmp.resolve("urls.txt"), urls);
-    int code =
-        run(
-            "bulk-download",
-            "--quiet",
-            "--delay-ms",
-            "0",
-            "--url-file",
-            urlFile.toString(),
-            "--output-dir",
-            dir.toString());
-    assertThat(code).isZero();
-    out.getBuffer().setLength(0);
+    Path urls = UrlFile.write(tmp, Stream.of(folders).map(server::addMap).toList());
+    CliRun run = CliRun.bulkDownload(urls, dir, "--quiet");
+    assertThat(run.exitCode()).as(run.toString()).isZero();
     return dir;
   }
 

@@ -3,13 +3,10 @@ package org.fafbulk.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import org.fafbulk.cli.Main;
 import org.fafbulk.download.MapVerifier;
+import org.fafbulk.testing.CliRun;
 import org.fafbulk.testing.RunOutput;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -42,20 +39,14 @@ class DiskFullIT {
     ArchiveFolder archives = ArchiveFolder.generate(work, "big", 12, i -> 400_000);
     Path out = target.resolve("maps");
 
-    StringWriter err = new StringWriter();
-    int exit;
+    CliRun run;
     try (ThrottledServer server = new ThrottledServer(archives.folder(), 64 * 1024, 0)) {
-      exit =
-          Main.run(
-              new PrintWriter(new StringWriter()),
-              new PrintWriter(err, true),
-              Map.of(),
-              archives.bulkDownload(server.baseUrl(), out, 2, "--retries", "0"));
+      run = CliRun.of(archives.bulkDownload(server.baseUrl(), out, 2, "--retries", "0"));
     }
 
-    assertThat(exit).as(err.toString()).isEqualTo(3);
-    assertThat(err.toString()).contains("disk is full").contains("--resume");
-    assertThat(err.toString().lines().count()).isEqualTo(1);
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+    assertThat(run.err()).contains("disk is full").contains("--resume");
+    assertThat(run.err().lines().count()).isEqualTo(1);
     for (String folder : RunOutput.mapFolders(out)) {
       MapVerifier.verify(out.resolve(folder));
     }
