@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.IntUnaryOperator;
 import java.util.stream.IntStream;
+import org.fafbulk.testing.CliRun;
 import org.fafbulk.testing.MapArchives;
 
 /** Generated map archives in a folder, for a {@link ThrottledServer}, and the url file of them. */
@@ -38,21 +39,10 @@ record ArchiveFolder(Path folder, List<String> names, Path urlFile) {
    * {@code out}, {@code concurrency} at a time and without delay, then {@code more}.
    */
   String[] bulkDownload(String contentUrl, Path out, int concurrency, String... more) {
-    List<String> args = new ArrayList<>();
-    args.addAll(
-        List.of(
-            "bulk-download",
-            "--url-file",
-            urlFile.toString(),
-            "--content-url",
-            contentUrl,
-            "--output-dir",
-            out.toString(),
-            "--delay-ms",
-            "0",
-            "--concurrency",
-            Integer.toString(concurrency)));
-    args.addAll(List.of(more));
-    return args.toArray(String[]::new);
+    List<String> options = new ArrayList<>();
+    options.addAll(
+        List.of("--content-url", contentUrl, "--concurrency", Integer.toString(concurrency)));
+    options.addAll(List.of(more));
+    return CliRun.bulkDownloadArgs(urlFile, out, options.toArray(String[]::new));
   }
 }

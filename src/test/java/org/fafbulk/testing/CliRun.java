@@ -28,6 +28,11 @@ public record CliRun(int exitCode, String out, String err) {
    * without delay between downloads, with {@code more} options after those.
    */
   public static CliRun bulkDownload(Path urlFile, Path outputDir, String... more) {
+    return of(bulkDownloadArgs(urlFile, outputDir, more));
+  }
+
+  /** The arguments {@link #bulkDownload} runs with, for a run in a child process. */
+  public static String[] bulkDownloadArgs(Path urlFile, Path outputDir, String... more) {
     List<String> args = new ArrayList<>();
     args.addAll(
         List.of(
@@ -39,7 +44,7 @@ public record CliRun(int exitCode, String out, String err) {
             "--delay-ms",
             "0"));
     args.addAll(List.of(more));
-    return of(args.toArray(String[]::new));
+    return args.toArray(String[]::new);
   }
 
   /** The run, for an assertion's description: a failed assertion then shows what it printed. */
