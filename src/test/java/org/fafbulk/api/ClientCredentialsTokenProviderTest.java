@@ -23,6 +23,7 @@ import okhttp3.OkHttpClient;
 import org.fafbulk.ExitCodes;
 import org.fafbulk.FafException;
 import org.fafbulk.testing.LocalHttp;
+import org.fafbulk.testing.MapPages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;

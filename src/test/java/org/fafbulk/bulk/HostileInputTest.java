@@ -7,10 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
@@ -22,6 +19,8 @@ import java.util.stream.Stream;
 import org.fafbulk.cli.Main;
 import org.fafbulk.testing.LocalHttp;
 import org.fafbulk.testing.MapArchives;
+import org.fafbulk.testing.MapPages;
+import org.fafbulk.testing.VaultMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -134,36 +133,19 @@ class HostileInputTest {
         "0");
   }
 
-  private void serveCatalogue(Map<String, String> folders) throws IOException {
-    ObjectNode doc = JSON.createObjectNode();
-    ArrayNode data = doc.putArray("data");
-    ArrayNode included = doc.putArray("included");
+  /** Lists a map per id with the folder name given; its archive is at {@code /maps/<id>.zip}. */
+  private void serveCatalogue(Map<String, String> folders) {
+    MapPages page = MapPages.page().totalRecords(folders.size());
     for (Map.Entry<String, String> map : folders.entrySet()) {
-      ObjectNode m = data.addObject().put("type", "map").put("id", map.getKey());
-      m.putObject("attributes").put("displayName", "Map " + map.getKey());
-      m.putObject("relationships")
-          .putObject("latestVersion")
-          .putObject("data")
-          .put("type", "mapVersion")
-          .put("id", map.getKey());
-      ObjectNode v = included.addObject().put("type", "mapVersion").put("id", map.getKey());
-      v.putObject("attributes")
-          .put("folderName", map.getValue())
-          .put("downloadUrl", server.baseUrl() + "/maps/" + map.getKey() + ".zip")
-          .put("width", 256)
-          .put("height", 256)
-          .put("maxPlayers", 2)
-          .put("version", 1)
-          .put("hidden", false)
-          .put("ranked", false);
+      String archive = server.baseUrl() + "/maps/" + map.getKey() + ".zip";
+      page.map(new VaultMap(map.getKey(), map.getValue(), "Map " + map.getKey(), archive));
     }
-    doc.putObject("meta").putObject("page").put("totalRecords", folders.size());
     server.stubFor(
         get(urlPathEqualTo("/data/map"))
             .willReturn(
                 aResponse()
                     .withHeader("Content-Type", "application/vnd.api+json")
-                    .withBody(JSON.writeValueAsString(doc))));
+                    .withBody(page.json())));
     for (Map.Entry<String, String> map : folders.entrySet()) {
       if (!map.getValue().startsWith("missing")) {
         server.stubFor(
