@@ -9,7 +9,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -23,20 +22,17 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.fafbulk.ExitCodes;
 import org.fafbulk.FafException;
+import org.fafbulk.testing.LocalHttp;
+import org.fafbulk.testing.MapPages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ClientCredentialsTokenProviderTest {
-  @RegisterExtension
-  static final WireMockExtension server =
-      WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-          .build();
+  @RegisterExtension static final WireMockExtension server = LocalHttp.wireMock();
 
-  private static final OkHttpClient HTTP =
-      HttpClients.create(4, Duration.ofSeconds(2), Duration.ofSeconds(2));
+  private static final OkHttpClient HTTP = LocalHttp.client();
   private static final String TOKEN_PATH = "/oauth2/token";
   private static final String CLIENT_ID = "faf-bulk-test";
   private static final String SECRET = "s3cr3t-do-not-print";
@@ -44,7 +40,7 @@ class ClientCredentialsTokenProviderTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2024-05-01T12:00:00Z"));
 
   private ClientCredentialsTokenProvider provider() {
-    return provider(HttpUrl.get("http://127.0.0.1:" + server.getPort() + TOKEN_PATH));
+    return provider(LocalHttp.url(server, TOKEN_PATH));
   }
 
   private ClientCredentialsTokenProvider provider(HttpUrl tokenUrl) {
@@ -213,10 +209,6 @@ class ClientCredentialsTokenProviderTest {
 
   private static FafApiClient apiClient(TokenProvider tokens) {
     return new FafApiClient(
-        HTTP,
-        new ObjectMapper(),
-        HttpUrl.get("http://127.0.0.1:" + server.getPort()),
-        tokens,
-        new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(5)));
+        HTTP, new ObjectMapper(), LocalHttp.url(server, ""), tokens, LocalHttp.FAST_RETRY);
   }
 }

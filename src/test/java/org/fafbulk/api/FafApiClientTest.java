@@ -6,10 +6,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.fafbulk.testing.LocalHttp.FAST_RETRY;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -25,6 +25,8 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.fafbulk.ExitCodes;
 import org.fafbulk.FafException;
+import org.fafbulk.testing.LocalHttp;
+import org.fafbulk.testing.MapPages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,16 +35,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class FafApiClientTest {
-  @RegisterExtension
-  static final WireMockExtension api =
-      WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-          .build();
+  @RegisterExtension static final WireMockExtension api = LocalHttp.wireMock();
 
-  private static final RetryPolicy FAST_RETRY =
-      new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(5));
-  private static final OkHttpClient HTTP =
-      HttpClients.create(4, Duration.ofSeconds(2), Duration.ofSeconds(2));
+  private static final OkHttpClient HTTP = LocalHttp.client();
   private static final String HIDDEN_EXCLUDED = "latestVersion.hidden==\"false\"";
 
   private static FafApiClient client(TokenProvider tokens) {
@@ -50,7 +45,7 @@ class FafApiClientTest {
   }
 
   private static HttpUrl baseUrl() {
-    return HttpUrl.get("http://127.0.0.1:" + api.getPort());
+    return LocalHttp.url(api, "");
   }
 
   private static List<FafMap> drain(MapListing listing) {

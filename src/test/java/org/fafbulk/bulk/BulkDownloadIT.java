@@ -1,22 +1,21 @@
 package org.fafbulk.bulk;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.fafbulk.testing.FafProcess;
 import org.fafbulk.testing.FakeFafApi;
-import org.fafbulk.testing.FakeFafApi.VaultMap;
+import org.fafbulk.testing.LocalHttp;
 import org.fafbulk.testing.MapArchives;
+import org.fafbulk.testing.RunOutput;
+import org.fafbulk.testing.VaultMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -32,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
 class BulkDownloadIT {
   private static final Path REAL_MAPS = Path.of("../shared/fixtures/maps/real");
   private static final int MAPS = 5;
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final FakeFafApi api = new FakeFafApi();
   private WireMockServer server;
@@ -41,8 +39,7 @@ class BulkDownloadIT {
 
   @BeforeEach
   void startServer() {
-    server =
-        new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").extensions(api));
+    server = new WireMockServer(LocalHttp.wireMockOptions().extensions(api));
     server.start();
   }
 
@@ -59,15 +56,15 @@ class BulkDownloadIT {
     Child child = runJar(out);
 
     assertThat(child.exitCode()).as(child.output()).isZero();
-    assertThat(mapFolders(out)).as(child.output()).hasSize(MAPS);
+    assertThat(RunOutput.mapFolders(out)).as(child.output()).hasSize(MAPS);
     for (VaultMap map : maps) {
       assertPlayableMap(out.resolve(map.folder()), child);
     }
-    JsonNode checkpoint = JSON.readTree(out.resolve("checkpoint.json").toFile());
+    JsonNode checkpoint = RunOutput.checkpoint(out);
     assertThat(checkpoint.get("completed")).as(child.output()).hasSize(MAPS);
     assertThat(checkpoint.get("in_progress")).isEmpty();
     assertThat(checkpoint.get("limit").asInt()).isEqualTo(MAPS);
-    JsonNode failures = JSON.readTree(out.resolve("failures.json").toFile());
+    JsonNode failures = RunOutput.failures(out);
     assertThat(failures.isArray()).isTrue();
     assertThat(failures).as(child.output()).isEmpty();
   }
@@ -82,11 +79,11 @@ class BulkDownloadIT {
     Child child = runJar(out);
 
     assertThat(child.exitCode()).as(child.output()).isEqualTo(1);
-    assertThat(mapFolders(out))
+    assertThat(RunOutput.mapFolders(out))
         .as(child.output())
         .hasSize(MAPS - 1)
         .doesNotContain(broken.folder());
-    JsonNode failures = JSON.readTree(out.resolve("failures.json").toFile());
+    JsonNode failures = RunOutput.failures(out);
     assertThat(failures).as(child.output()).hasSize(1);
     assertThat(failures.get(0).get("map_id").asText()).isEqualTo(broken.id());
     assertThat(failures.get(0).get("url").asText()).isEqualTo(broken.downloadUrl());
@@ -120,50 +117,25 @@ class BulkDownloadIT {
   private record Child(int exitCode, String output) {}
 
   private Child runJar(Path out) throws IOException, InterruptedException {
-    Path jar = Path.of(System.getProperty("faf.jar", "target/faf.jar"));
-    assertThat(jar).as("the shaded jar; run mvn package first").isRegularFile();
-    Path log = work.resolve("faf.log");
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                jar.toString(),
-                "bulk-download",
-                "--limit",
-                Integer.toString(MAPS),
-                "--api-url",
-                "http://127.0.0.1:" + server.port(),
-                "--token",
-                "t",
-                "--output-dir",
-                out.toString(),
-                "--delay-ms",
-                "0")
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-    // Never let a developer's real FAF settings reach the child.
-    builder.environment().keySet().removeIf(name -> name.startsWith("FAF_"));
-    Process process = builder.start();
-    if (!process.waitFor(120, TimeUnit.SECONDS)) {
-      process.destroyForcibly().waitFor();
-      throw new AssertionError("faf did not finish in 120 s:\n" + read(log));
+    FafProcess faf =
+        FafProcess.start(
+            work.resolve("faf.log"),
+            "bulk-download",
+            "--limit",
+            Integer.toString(MAPS),
+            "--api-url",
+            "http://127.0.0.1:" + server.port(),
+            "--token",
+            "t",
+            "--output-dir",
+            out.toString(),
+            "--delay-ms",
+            "0");
+    int exitCode = faf.waitFor(120);
+    if (exitCode == -1) {
+      throw new AssertionError("faf did not finish in 120 s:\n" + faf.output());
     }
-    return new Child(process.exitValue(), "faf output:\n" + read(log));
-  }
-
-  private static String read(Path log) throws IOException {
-    return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
-  }
-
-  private static List<String> mapFolders(Path out) throws IOException {
-    try (Stream<Path> entries = Files.list(out)) {
-      return entries
-          .filter(Files::isDirectory)
-          .map(p -> p.getFileName().toString())
-          .filter(name -> !name.startsWith("."))
-          .sorted()
-          .toList();
-    }
+    return new Child(exitCode, "faf output:\n" + faf.output());
   }
 
   private static void assertPlayableMap(Path folder, Child child) throws IOException {

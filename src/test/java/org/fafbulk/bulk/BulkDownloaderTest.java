@@ -9,8 +9,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fafbulk.testing.RunOutput.checkpoint;
+import static org.fafbulk.testing.RunOutput.failures;
+import static org.fafbulk.testing.RunOutput.mapFolders;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,8 +31,9 @@ import org.fafbulk.download.Disk;
 import org.fafbulk.testing.ArchiveServer;
 import org.fafbulk.testing.CliRun;
 import org.fafbulk.testing.FakeFafApi;
-import org.fafbulk.testing.FakeFafApi.VaultMap;
+import org.fafbulk.testing.LocalHttp;
 import org.fafbulk.testing.MapArchives;
+import org.fafbulk.testing.VaultMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,11 +47,7 @@ class BulkDownloaderTest {
 
   private final FakeFafApi api = new FakeFafApi();
 
-  @RegisterExtension
-  final WireMockExtension server =
-      WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").extensions(api))
-          .build();
+  @RegisterExtension final WireMockExtension server = LocalHttp.wireMock(api);
 
   @TempDir Path outputDir;
 
@@ -60,7 +59,7 @@ class BulkDownloaderTest {
     CliRun run = bulkDownload("--limit", "5");
 
     assertThat(run.exitCode()).as(run.toString()).isZero();
-    JsonNode checkpoint = checkpoint();
+    JsonNode checkpoint = checkpoint(outputDir);
     assertThat(fieldNames(checkpoint))
         .containsExactly("completed", "in_progress", "timestamp", "filters", "limit");
     assertThat(texts(checkpoint.get("completed")))
@@ -73,8 +72,8 @@ class BulkDownloaderTest {
     assertThat(checkpoint.get("filters")).isEmpty();
     assertThat(checkpoint.get("limit").isIntegralNumber()).isTrue();
     assertThat(checkpoint.get("limit").asInt()).isEqualTo(5);
-    assertThat(failures().isArray()).isTrue();
-    assertThat(failures()).isEmpty();
+    assertThat(failures(outputDir).isArray()).isTrue();
+    assertThat(failures(outputDir)).isEmpty();
     for (VaultMap map : maps) {
       assertInstalled(map);
     }
@@ -89,7 +88,8 @@ class BulkDownloaderTest {
     CliRun first = bulkDownload("--players", "8", "--limit", "6", "--retries", "0");
 
     assertThat(first.exitCode()).as(first.toString()).isEqualTo(1);
-    assertThat(texts(checkpoint().get("completed"))).containsExactlyInAnyOrder("1", "3", "4", "6");
+    assertThat(texts(checkpoint(outputDir).get("completed")))
+        .containsExactlyInAnyOrder("1", "3", "4", "6");
 
     FakeFafApi.serveArchive(server, maps.get(1).archivePath(), MapArchives.valid("map_0002.v0001"));
     FakeFafApi.serveArchive(server, maps.get(4).archivePath(), MapArchives.valid("map_0005.v0001"));
@@ -110,12 +110,12 @@ class BulkDownloaderTest {
       server.verify(exactly(2), getRequestedFor(urlEqualTo(maps.get(i).archivePath())));
     }
     maps.forEach(this::assertInstalled);
-    JsonNode checkpoint = checkpoint();
+    JsonNode checkpoint = checkpoint(outputDir);
     assertThat(texts(checkpoint.get("completed")))
         .containsExactlyInAnyOrder("1", "2", "3", "4", "5", "6");
     assertThat(checkpoint.get("filters")).isEqualTo(JSON.readTree("{\"player_count\": 8}"));
     assertThat(checkpoint.get("limit").asInt()).isEqualTo(6);
-    assertThat(failures()).isEmpty();
+    assertThat(failures(outputDir)).isEmpty();
 
     Path fresh = outputDir.resolve("never-used");
     CliRun noCheckpoint = bulkDownloadInto(fresh, "--resume");
@@ -141,7 +141,7 @@ class BulkDownloaderTest {
 
     assertThat(first.exitCode()).as(first.toString()).isEqualTo(1);
     assertThat(again.exitCode()).as(again.toString()).isEqualTo(1);
-    JsonNode failures = failures();
+    JsonNode failures = failures(outputDir);
     assertThat(failures).hasSize(3);
     assertThat(failures.findValuesAsText("map_id")).containsExactlyInAnyOrder("2", "4", "5");
     for (JsonNode entry : failures) {
@@ -163,7 +163,7 @@ class BulkDownloaderTest {
     CliRun fixed = bulkDownload();
 
     assertThat(fixed.exitCode()).as(fixed.toString()).isZero();
-    assertThat(failures()).isEmpty();
+    assertThat(failures(outputDir)).isEmpty();
     maps.forEach(this::assertInstalled);
   }
 
@@ -174,7 +174,8 @@ class BulkDownloaderTest {
     CliRun run = bulkDownload("--limit", "3");
 
     assertThat(run.exitCode()).as(run.toString()).isZero();
-    assertThat(mapFolders()).containsExactly("map_0001.v0001", "map_0002.v0001", "map_0003.v0001");
+    assertThat(mapFolders(outputDir))
+        .containsExactly("map_0001.v0001", "map_0002.v0001", "map_0003.v0001");
     server.verify(exactly(1), getRequestedFor(urlPathEqualTo("/data/map")));
     server.verify(
         exactly(1),
@@ -216,10 +217,10 @@ class BulkDownloaderTest {
                     "latestVersion.width=ge=\"512\";latestVersion.height=ge=\"512\";"
                         + "latestVersion.maxPlayers==\"8\";latestVersion.ranked==\"true\";"
                         + "latestVersion.hidden==\"false\"")));
-    assertThat(checkpoint().get("filters"))
+    assertThat(checkpoint(outputDir).get("filters"))
         .isEqualTo(
             JSON.readTree("{\"map_size\": \">=512\", \"player_count\": 8, \"ranked\": true}"));
-    assertThat(checkpoint().get("limit").isNull()).isTrue();
+    assertThat(checkpoint(outputDir).get("limit").isNull()).isTrue();
   }
 
   @Test
@@ -291,7 +292,7 @@ class BulkDownloaderTest {
     for (VaultMap map : maps) {
       server.verify(exactly(1), getRequestedFor(urlEqualTo(map.archivePath())));
     }
-    JsonNode checkpoint = checkpoint();
+    JsonNode checkpoint = checkpoint(outputDir);
     assertThat(texts(checkpoint.get("completed")))
         .containsExactlyInAnyOrder("map_0001.v0001", "map_0002.v0001", "map_0003.v0001");
     assertThat(checkpoint.get("url_file").asText()).isEqualTo(urlFile.toString());
@@ -310,7 +311,8 @@ class BulkDownloaderTest {
     server.verify(exactly(1), getRequestedFor(urlEqualTo(maps.get(0).archivePath())));
     server.verify(exactly(2), getRequestedFor(urlEqualTo(maps.get(1).archivePath())));
     server.verify(exactly(1), getRequestedFor(urlEqualTo(maps.get(2).archivePath())));
-    assertThat(texts(checkpoint().get("completed"))).containsExactlyInAnyOrder("1", "2", "3");
+    assertThat(texts(checkpoint(outputDir).get("completed")))
+        .containsExactlyInAnyOrder("1", "2", "3");
   }
 
   @Test
@@ -324,7 +326,8 @@ class BulkDownloaderTest {
     server.verify(exactly(0), getRequestedFor(urlEqualTo(maps.get(1).archivePath())));
     assertInstalled(maps.get(0));
     assertInstalled(maps.get(2));
-    assertThat(texts(checkpoint().get("completed"))).containsExactlyInAnyOrder("1", "2", "3");
+    assertThat(texts(checkpoint(outputDir).get("completed")))
+        .containsExactlyInAnyOrder("1", "2", "3");
     assertThat(run.out()).contains("1 skipped");
   }
 
@@ -403,25 +406,6 @@ class BulkDownloaderTest {
     Path folder = outputDir.resolve(map.folder());
     assertThat(folder.resolve(name + ".scmap")).isRegularFile();
     assertThat(folder.resolve(name + "_scenario.lua")).isRegularFile();
-  }
-
-  private List<String> mapFolders() throws IOException {
-    try (Stream<Path> entries = Files.list(outputDir)) {
-      return entries
-          .filter(Files::isDirectory)
-          .map(p -> p.getFileName().toString())
-          .filter(n -> !n.startsWith("."))
-          .sorted()
-          .toList();
-    }
-  }
-
-  private JsonNode checkpoint() throws IOException {
-    return JSON.readTree(outputDir.resolve("checkpoint.json").toFile());
-  }
-
-  private JsonNode failures() throws IOException {
-    return JSON.readTree(outputDir.resolve("failures.json").toFile());
   }
 
   private static String errorOf(JsonNode failures, String mapId) {

@@ -3,28 +3,24 @@ package org.fafbulk.bulk;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.fafbulk.cli.Main;
+import org.fafbulk.testing.LocalHttp;
+import org.fafbulk.testing.MapArchives;
+import org.fafbulk.testing.MapPages;
+import org.fafbulk.testing.VaultMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,11 +30,7 @@ class HostileInputTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String SECRET = "s3cr3t-token-value";
 
-  @RegisterExtension
-  static WireMockExtension server =
-      WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-          .build();
+  @RegisterExtension static WireMockExtension server = LocalHttp.wireMock();
 
   @TempDir Path work;
   private final StringWriter out = new StringWriter();
@@ -141,58 +133,25 @@ class HostileInputTest {
         "0");
   }
 
-  private void serveCatalogue(Map<String, String> folders) throws IOException {
-    ObjectNode doc = JSON.createObjectNode();
-    ArrayNode data = doc.putArray("data");
-    ArrayNode included = doc.putArray("included");
+  /** Lists a map per id with the folder name given; its archive is at {@code /maps/<id>.zip}. */
+  private void serveCatalogue(Map<String, String> folders) {
+    MapPages page = MapPages.page().totalRecords(folders.size());
     for (Map.Entry<String, String> map : folders.entrySet()) {
-      ObjectNode m = data.addObject().put("type", "map").put("id", map.getKey());
-      m.putObject("attributes").put("displayName", "Map " + map.getKey());
-      m.putObject("relationships")
-          .putObject("latestVersion")
-          .putObject("data")
-          .put("type", "mapVersion")
-          .put("id", map.getKey());
-      ObjectNode v = included.addObject().put("type", "mapVersion").put("id", map.getKey());
-      v.putObject("attributes")
-          .put("folderName", map.getValue())
-          .put("downloadUrl", server.baseUrl() + "/maps/" + map.getKey() + ".zip")
-          .put("width", 256)
-          .put("height", 256)
-          .put("maxPlayers", 2)
-          .put("version", 1)
-          .put("hidden", false)
-          .put("ranked", false);
+      String archive = server.baseUrl() + "/maps/" + map.getKey() + ".zip";
+      page.map(new VaultMap(map.getKey(), map.getValue(), "Map " + map.getKey(), archive));
     }
-    doc.putObject("meta").putObject("page").put("totalRecords", folders.size());
     server.stubFor(
         get(urlPathEqualTo("/data/map"))
             .willReturn(
                 aResponse()
                     .withHeader("Content-Type", "application/vnd.api+json")
-                    .withBody(JSON.writeValueAsString(doc))));
+                    .withBody(page.json())));
     for (Map.Entry<String, String> map : folders.entrySet()) {
       if (!map.getValue().startsWith("missing")) {
         server.stubFor(
             get(urlPathEqualTo("/maps/" + map.getKey() + ".zip"))
-                .willReturn(aResponse().withBody(archive("good"))));
+                .willReturn(aResponse().withBody(MapArchives.valid("good.v0001"))));
       }
     }
-  }
-
-  private static byte[] archive(String name) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-      zip.putNextEntry(new ZipEntry(name + ".v0001/" + name + ".scmap"));
-      java.nio.ByteBuffer b =
-          java.nio.ByteBuffer.allocate(54).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-      b.put("Map\u001a".getBytes(StandardCharsets.ISO_8859_1));
-      b.putInt(2).putInt(0xBEEFFEED).putInt(2).putFloat(256f).putFloat(256f).putInt(0);
-      b.putShort((short) 0).putInt(16).put(new byte[16]).putInt(60);
-      zip.write(b.array());
-      zip.putNextEntry(new ZipEntry(name + ".v0001/" + name + "_scenario.lua"));
-      zip.write("ScenarioInfo = { name = 'x' }".getBytes(StandardCharsets.UTF_8));
-    }
-    return bytes.toByteArray();
   }
 }

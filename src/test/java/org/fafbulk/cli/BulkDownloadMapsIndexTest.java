@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import org.fafbulk.ArchiveServer;
 import org.fafbulk.download.Disk;
 import org.fafbulk.state.CheckpointStore;
 import org.fafbulk.state.MapsIndex;
+import org.fafbulk.testing.ArchiveServer;
+import org.fafbulk.testing.CliRun;
+import org.fafbulk.testing.UrlFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,9 +21,9 @@ class BulkDownloadMapsIndexTest {
 
   @Test
   void recordsEveryDownloadedMapInMapsJson() throws IOException {
-    try (ArchiveServer server = new ArchiveServer()) {
+    try (ArchiveServer server = ArchiveServer.start()) {
       Path dir = tmp.resolve("maps");
-      Path urls = urlFile(server.addMap("alpha.v0001"), server.addMap("beta.v0002"));
+      Path urls = UrlFile.write(tmp, server.addMap("alpha.v0001"), server.addMap("beta.v0002"));
 
       assertThat(run(urls, dir)).isZero();
 
@@ -47,15 +46,15 @@ class BulkDownloadMapsIndexTest {
 
   @Test
   void dropsTheRecordOfAMapWhoseFolderWentMissing() throws IOException {
-    try (ArchiveServer server = new ArchiveServer()) {
+    try (ArchiveServer server = ArchiveServer.start()) {
       Path dir = tmp.resolve("maps");
-      Path urls = urlFile(server.addMap("alpha.v0001"), server.url("gone.v0001"));
+      Path urls = UrlFile.write(tmp, server.addMap("alpha.v0001"), server.url("gone.v0001"));
       server.addMap("gone.v0001");
       assertThat(run(urls, dir)).isZero();
 
       Disk.deleteRecursively(dir.resolve("gone.v0001"));
-      try (ArchiveServer empty = new ArchiveServer()) {
-        Path second = urlFile(server.url("alpha.v0001"), empty.url("gone.v0001"));
+      try (ArchiveServer empty = ArchiveServer.start()) {
+        Path second = UrlFile.write(tmp, server.url("alpha.v0001"), empty.url("gone.v0001"));
         assertThat(run(second, dir)).isEqualTo(1);
       }
 
@@ -67,9 +66,9 @@ class BulkDownloadMapsIndexTest {
 
   @Test
   void backfillsARecordForAMapAlreadyPresent() throws IOException {
-    try (ArchiveServer server = new ArchiveServer()) {
+    try (ArchiveServer server = ArchiveServer.start()) {
       Path dir = tmp.resolve("maps");
-      Path urls = urlFile(server.addMap("alpha.v0001"));
+      Path urls = UrlFile.write(tmp, server.addMap("alpha.v0001"));
       assertThat(run(urls, dir)).isZero();
       Files.delete(dir.resolve(MapsIndex.FILE_NAME));
 
@@ -79,26 +78,8 @@ class BulkDownloadMapsIndexTest {
     }
   }
 
-  private int run(Path urls, Path dir) {
-    StringWriter out = new StringWriter();
-    return Main.run(
-        new PrintWriter(out),
-        new PrintWriter(new StringWriter()),
-        Map.of(),
-        "bulk-download",
-        "--url-file",
-        urls.toString(),
-        "--output-dir",
-        dir.toString(),
-        "--delay-ms",
-        "0",
-        "--quiet");
-  }
-
-  private Path urlFile(String... urls) throws IOException {
-    Path file = Files.createTempFile(tmp, "urls", ".txt");
-    Files.writeString(file, String.join("\n", urls) + "\n");
-    return file;
+  private static int run(Path urls, Path dir) {
+    return CliRun.bulkDownload(urls, dir, "--quiet").exitCode();
   }
 
   private static JsonNode readMaps(Path dir) throws IOException {

@@ -9,13 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.fafbulk.ArchiveServer;
-import org.fafbulk.TestMaps;
 import org.fafbulk.download.Disk;
 import org.fafbulk.state.CheckpointStore;
 import org.fafbulk.state.MapRecord;
 import org.fafbulk.state.MapsIndex;
 import org.fafbulk.state.OutputLock;
+import org.fafbulk.testing.ArchiveServer;
+import org.fafbulk.testing.CliRun;
+import org.fafbulk.testing.MapArchives;
+import org.fafbulk.testing.UrlFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,8 +30,8 @@ class VerifyCommandTest {
   @Test
   void exitsZeroWhenEveryFolderIsAValidMap() throws IOException {
     Path dir = Files.createDirectories(tmp.resolve("maps"));
-    TestMaps.folder(dir, "alpha.v0001");
-    TestMaps.folder(dir, "beta.v0001");
+    MapArchives.installed(dir, "alpha.v0001");
+    MapArchives.installed(dir, "beta.v0001");
 
     assertThat(verify(dir)).isZero();
 
@@ -57,7 +59,7 @@ class VerifyCommandTest {
   @Test
   void repairMovesBrokenFoldersAsideAndForgetsThemSoTheNextRunFetchesThemAgain()
       throws IOException {
-    try (ArchiveServer server = new ArchiveServer()) {
+    try (ArchiveServer server = ArchiveServer.start()) {
       Path dir = download(server, "alpha.v0001", "beta.v0001", "gamma.v0001");
       Files.delete(dir.resolve("alpha.v0001/alpha.v0001_scenario.lua"));
       Disk.deleteRecursively(dir.resolve("beta.v0001"));
@@ -105,30 +107,16 @@ class VerifyCommandTest {
   }
 
   private Path download(String... folders) throws IOException {
-    try (ArchiveServer server = new ArchiveServer()) {
+    try (ArchiveServer server = ArchiveServer.start()) {
       return download(server, folders);
     }
   }
 
   private Path download(ArchiveServer server, String... folders) throws IOException {
     Path dir = tmp.resolve("maps");
-    StringBuilder urls = new StringBuilder();
-    for (String folder : folders) {
-      urls.append(server.addMap(folder)).append('\n');
-    }
-    Path urlFile = Files.writeString(tmp.resolve("urls.txt"), urls);
-    int code =
-        run(
-            "bulk-download",
-            "--quiet",
-            "--delay-ms",
-            "0",
-            "--url-file",
-            urlFile.toString(),
-            "--output-dir",
-            dir.toString());
-    assertThat(code).isZero();
-    out.getBuffer().setLength(0);
+    Path urls = UrlFile.write(tmp, Stream.of(folders).map(server::addMap).toList());
+    CliRun run = CliRun.bulkDownload(urls, dir, "--quiet");
+    assertThat(run.exitCode()).as(run.toString()).isZero();
     return dir;
   }
 

@@ -4,10 +4,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.fafbulk.testing.LocalHttp.FAST_RETRY;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -23,7 +23,8 @@ import java.util.stream.Stream;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.fafbulk.api.HttpClients;
-import org.fafbulk.api.RetryPolicy;
+import org.fafbulk.testing.LocalHttp;
+import org.fafbulk.testing.MapArchives;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,23 +32,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ArchiveFetcherTest {
-  @RegisterExtension
-  static final WireMockExtension content =
-      WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-          .build();
+  @RegisterExtension static final WireMockExtension content = LocalHttp.wireMock();
 
-  private static final RetryPolicy FAST_RETRY =
-      new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(5));
-  private static final OkHttpClient HTTP =
-      HttpClients.create(4, Duration.ofSeconds(2), Duration.ofSeconds(2));
+  private static final OkHttpClient HTTP = LocalHttp.client();
   private static final String PATH = "/maps/test_map.v0001.zip";
 
   @TempDir Path dir;
   private final AtomicLong progress = new AtomicLong();
 
   private static HttpUrl url() {
-    return HttpUrl.get("http://127.0.0.1:" + content.getPort() + PATH);
+    return LocalHttp.url(content, PATH);
   }
 
   private static byte[] archive(Path scratch) throws IOException {

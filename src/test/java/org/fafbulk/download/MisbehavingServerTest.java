@@ -3,7 +3,6 @@ package org.fafbulk.download;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -15,10 +14,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.fafbulk.api.HttpClients;
 import org.fafbulk.api.RetryPolicy;
+import org.fafbulk.testing.MapArchives;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +36,7 @@ class MisbehavingServerTest {
 
   @Test
   void bodyShorterThanContentLengthIsRetriedThenFails() throws Exception {
-    byte[] zip = archive();
+    byte[] zip = MapArchives.valid("m.v0001", 20_000, 1);
     try (RawServer server = new RawServer(headers(200, zip.length + 100), zip, true)) {
       MapFailure failure =
           catchThrowableOfType(MapFailure.class, () -> fetcher.fetch(server.url(), dir, n -> {}));
@@ -50,7 +48,7 @@ class MisbehavingServerTest {
 
   @Test
   void bodyLongerThanContentLengthYieldsACorruptArchiveThatIsRejected() throws Exception {
-    byte[] zip = archive();
+    byte[] zip = MapArchives.valid("m.v0001", 20_000, 1);
     try (RawServer server = new RawServer(headers(200, zip.length / 2), zip, true)) {
       ArchiveFetcher.Fetched fetched = fetcher.fetch(server.url(), dir, n -> {});
       assertThat(fetched.bytes()).isEqualTo(zip.length / 2);
@@ -100,17 +98,6 @@ class MisbehavingServerTest {
         + " OK\r\nContent-Type: application/zip\r\nContent-Length: "
         + contentLength
         + "\r\nConnection: close\r\n\r\n";
-  }
-
-  private static byte[] archive() throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-      zip.putNextEntry(new ZipEntry("m.v0001/m_scenario.lua"));
-      byte[] filler = new byte[20_000];
-      new java.util.Random(1).nextBytes(filler);
-      zip.write(filler);
-    }
-    return bytes.toByteArray();
   }
 
   /** Answers every connection with the same raw bytes, then closes it. */

@@ -17,10 +17,10 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.fafbulk.download.MapVerifier;
+import org.fafbulk.testing.FafProcess;
+import org.fafbulk.testing.RunOutput;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -42,21 +42,14 @@ class CrashSafetyIT {
 
   @TempDir static Path work;
   private static ThrottledServer server;
+  private static ArchiveFolder archives;
   private static List<String> names;
-  private static Path urlFile;
 
   @BeforeAll
   static void serveArchives() throws IOException {
-    Path archives = Files.createDirectories(work.resolve("archives"));
-    names =
-        IntStream.rangeClosed(1, MAPS).mapToObj(i -> String.format("crash_%02d.v0001", i)).toList();
-    for (int i = 0; i < MAPS; i++) {
-      MapArchives.write(
-          archives.resolve(names.get(i) + ".zip"), names.get(i), 200_000 + 10_000 * i, i);
-    }
-    server = new ThrottledServer(archives, 8 * 1024, 25);
-    urlFile = work.resolve("urls.txt");
-    Files.write(urlFile, names);
+    archives = ArchiveFolder.generate(work, "crash", MAPS, i -> 200_000 + 10_000 * i);
+    names = archives.names();
+    server = new ThrottledServer(archives.folder(), 8 * 1024, 25);
   }
 
   @AfterAll
@@ -65,22 +58,7 @@ class CrashSafetyIT {
   }
 
   private static String[] args(Path out) {
-    return new String[] {
-      "bulk-download",
-      "--url-file",
-      urlFile.toString(),
-      "--content-url",
-      server.baseUrl(),
-      "--output-dir",
-      out.toString(),
-      "--delay-ms",
-      "0",
-      "--concurrency",
-      "4",
-      "--flush-interval-ms",
-      "100",
-      "--quiet"
-    };
+    return archives.bulkDownload(server.baseUrl(), out, 4, "--flush-interval-ms", "100", "--quiet");
   }
 
   @Test
@@ -95,7 +73,7 @@ class CrashSafetyIT {
     Random random = new Random(20261125);
     int killedMidRun = 0;
     for (int kill = 0; kill < MAX_ATTEMPTS && killedMidRun < KILLS; kill++) {
-      Set<String> doneBefore = mapFolders(out);
+      List<String> doneBefore = mapFolders(out);
       Map<String, Integer> requestsBefore = new HashMap<>();
       doneBefore.forEach(n -> requestsBefore.put(n, server.requests(n + ".zip")));
 
@@ -123,11 +101,10 @@ class CrashSafetyIT {
       assertThat(entries.map(p -> p.getFileName().toString()))
           .noneMatch(n -> n.startsWith(".faf-tmp-"));
     }
-    JsonNode checkpoint = JSON.readTree(out.resolve("checkpoint.json").toFile());
     Set<String> completed = new TreeSet<>();
-    checkpoint.get("completed").forEach(id -> completed.add(id.asText()));
+    RunOutput.checkpoint(out).get("completed").forEach(id -> completed.add(id.asText()));
     assertThat(completed).containsExactlyInAnyOrderElementsOf(names);
-    assertThat(JSON.readTree(out.resolve("failures.json").toFile())).isEmpty();
+    assertThat(RunOutput.failures(out)).isEmpty();
   }
 
   private static void checkInvariants(Path out, Map<String, String> expected, String context)
@@ -165,17 +142,9 @@ class CrashSafetyIT {
     }
   }
 
-  private static Set<String> mapFolders(Path out) throws IOException {
-    if (!Files.isDirectory(out)) {
-      return Set.of();
-    }
-    try (Stream<Path> entries = Files.list(out)) {
-      return entries
-          .filter(Files::isDirectory)
-          .map(p -> p.getFileName().toString())
-          .filter(n -> !n.startsWith("."))
-          .collect(Collectors.toCollection(TreeSet::new));
-    }
+  /** The map folders so far; none before the first run has created {@code out}. */
+  private static List<String> mapFolders(Path out) throws IOException {
+    return Files.isDirectory(out) ? RunOutput.mapFolders(out) : List.of();
   }
 
   private static Map<String, String> digests(Path out) throws Exception {

@@ -3,17 +3,11 @@ package org.fafbulk.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.IntStream;
-import java.util.stream.Stream;
-import org.fafbulk.cli.Main;
 import org.fafbulk.download.MapVerifier;
+import org.fafbulk.testing.CliRun;
+import org.fafbulk.testing.RunOutput;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -42,53 +36,22 @@ class DiskFullIT {
     assumeTrue(mountProcess.waitFor() == 0, "cannot mount a tmpfs here (needs root)");
     mount = target;
 
-    Path archives = Files.createDirectories(work.resolve("archives"));
-    List<String> names =
-        IntStream.rangeClosed(1, 12).mapToObj(i -> String.format("big_%02d.v0001", i)).toList();
-    for (int i = 0; i < names.size(); i++) {
-      MapArchives.write(archives.resolve(names.get(i) + ".zip"), names.get(i), 400_000, i);
-    }
-    Path urlFile = work.resolve("urls.txt");
-    Files.write(urlFile, names);
+    ArchiveFolder archives = ArchiveFolder.generate(work, "big", 12, i -> 400_000);
     Path out = target.resolve("maps");
 
-    StringWriter err = new StringWriter();
-    int exit;
-    try (ThrottledServer server = new ThrottledServer(archives, 64 * 1024, 0)) {
-      exit =
-          Main.run(
-              new PrintWriter(new StringWriter()),
-              new PrintWriter(err, true),
-              Map.of(),
-              "bulk-download",
-              "--url-file",
-              urlFile.toString(),
-              "--content-url",
-              server.baseUrl(),
-              "--output-dir",
-              out.toString(),
-              "--delay-ms",
-              "0",
-              "--concurrency",
-              "2",
-              "--retries",
-              "0");
+    CliRun run;
+    try (ThrottledServer server = new ThrottledServer(archives.folder(), 64 * 1024, 0)) {
+      run = CliRun.of(archives.bulkDownload(server.baseUrl(), out, 2, "--retries", "0"));
     }
 
-    assertThat(exit).as(err.toString()).isEqualTo(3);
-    assertThat(err.toString()).contains("disk is full").contains("--resume");
-    assertThat(err.toString().lines().count()).isEqualTo(1);
-    try (Stream<Path> entries = Files.list(out)) {
-      for (Path entry : entries.toList()) {
-        String name = entry.getFileName().toString();
-        if (Files.isDirectory(entry) && !name.startsWith(".")) {
-          MapVerifier.verify(entry);
-        }
-      }
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+    assertThat(run.err()).contains("disk is full").contains("--resume");
+    assertThat(run.err().lines().count()).isEqualTo(1);
+    for (String folder : RunOutput.mapFolders(out)) {
+      MapVerifier.verify(out.resolve(folder));
     }
-    Path failures = out.resolve("failures.json");
-    if (Files.exists(failures)) {
-      assertThat(new ObjectMapper().readTree(failures.toFile())).isEmpty();
+    if (Files.exists(out.resolve("failures.json"))) {
+      assertThat(RunOutput.failures(out)).isEmpty();
     }
   }
 }

@@ -3,14 +3,11 @@ package org.fafbulk.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.fafbulk.download.MapVerifier;
+import org.fafbulk.testing.FafProcess;
+import org.fafbulk.testing.RunOutput;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -20,24 +17,15 @@ import org.junit.jupiter.api.io.TempDir;
 /** Ctrl-C, SIGTERM and a second run on the same directory, against the real process. */
 @Tag("integration")
 class InterruptionIT {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @TempDir static Path work;
   private static ThrottledServer server;
-  private static Path urlFile;
+  private static ArchiveFolder archives;
 
   @BeforeAll
   static void serveArchives() throws IOException {
-    Path archives = Files.createDirectories(work.resolve("archives"));
-    List<String> names =
-        IntStream.rangeClosed(1, 12).mapToObj(i -> String.format("slow_%02d.v0001", i)).toList();
-    for (int i = 0; i < names.size(); i++) {
-      MapArchives.write(archives.resolve(names.get(i) + ".zip"), names.get(i), 150_000, i);
-    }
+    archives = ArchiveFolder.generate(work, "slow", 12, i -> 150_000);
     // About 1.5 s per map: long enough to be caught mid-download.
-    server = new ThrottledServer(archives, 8 * 1024, 75);
-    urlFile = work.resolve("urls.txt");
-    Files.write(urlFile, names);
+    server = new ThrottledServer(archives.folder(), 8 * 1024, 75);
   }
 
   @AfterAll
@@ -46,19 +34,7 @@ class InterruptionIT {
   }
 
   private static FafProcess start(Path out, String log) throws IOException {
-    return FafProcess.start(
-        work.resolve(log),
-        "bulk-download",
-        "--url-file",
-        urlFile.toString(),
-        "--content-url",
-        server.baseUrl(),
-        "--output-dir",
-        out.toString(),
-        "--delay-ms",
-        "0",
-        "--concurrency",
-        "2");
+    return FafProcess.start(work.resolve(log), archives.bulkDownload(server.baseUrl(), out, 2));
   }
 
   @Test
@@ -73,13 +49,13 @@ class InterruptionIT {
     assertThat((System.nanoTime() - signalled) / 1_000_000).isLessThan(5_000);
     assertThat(run.output()).contains("Interrupted:").contains("--resume");
 
-    JsonNode checkpoint = JSON.readTree(out.resolve("checkpoint.json").toFile());
+    JsonNode checkpoint = RunOutput.checkpoint(out);
     assertThat(checkpoint.get("in_progress")).as("running downloads were let finish").isEmpty();
     assertThat(checkpoint.get("completed")).hasSize(2);
     for (JsonNode id : checkpoint.get("completed")) {
       MapVerifier.verify(out.resolve(id.asText()));
     }
-    assertThat(JSON.readTree(out.resolve("failures.json").toFile())).isEmpty();
+    assertThat(RunOutput.failures(out)).isEmpty();
   }
 
   @Test
@@ -97,10 +73,10 @@ class InterruptionIT {
       assertThat(exit).as(run.output()).isEqualTo(130);
       assertThat((System.nanoTime() - signalled) / 1_000_000).isLessThan(3_000);
       assertThat(run.output()).contains("abandoning").contains("Interrupted:");
-      JsonNode checkpoint = JSON.readTree(out.resolve("checkpoint.json").toFile());
+      JsonNode checkpoint = RunOutput.checkpoint(out);
       assertThat(checkpoint.get("completed")).isEmpty();
       assertThat(checkpoint.get("in_progress")).hasSize(2);
-      assertThat(mapFolders(out)).isEmpty();
+      assertThat(RunOutput.mapFolders(out)).isEmpty();
     } finally {
       server.chunkDelay(75);
     }
@@ -118,15 +94,6 @@ class InterruptionIT {
     first.signal("TERM");
     assertThat(first.waitFor(20)).as(first.output()).isEqualTo(130);
     assertThat(first.output()).contains("0 failed");
-    assertThat(JSON.readTree(out.resolve("failures.json").toFile())).isEmpty();
-  }
-
-  private static List<Path> mapFolders(Path out) throws IOException {
-    try (Stream<Path> entries = Files.list(out)) {
-      return entries
-          .filter(Files::isDirectory)
-          .filter(p -> !p.getFileName().toString().startsWith("."))
-          .toList();
-    }
+    assertThat(RunOutput.failures(out)).isEmpty();
   }
 }

@@ -16,8 +16,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A content server on 127.0.0.1 that serves map archives slowly and measures, as the server sees
- * it, how many requests are in flight at once and when each one arrived.
+ * A content server on 127.0.0.1 that serves map archives from memory, at once or held back a while,
+ * and measures, as the server sees it, how many requests are in flight at once and when each one
+ * arrived. Unknown paths get a 404.
  */
 public final class ArchiveServer implements AutoCloseable {
   private final HttpServer server;
@@ -36,6 +37,11 @@ public final class ArchiveServer implements AutoCloseable {
     server.start();
   }
 
+  /** Starts a server that answers at once. */
+  public static ArchiveServer start() throws IOException {
+    return start(Duration.ZERO);
+  }
+
   /** Starts a server that holds every archive response back for {@code responseDelay}. */
   public static ArchiveServer start(Duration responseDelay) throws IOException {
     return new ArchiveServer(responseDelay);
@@ -48,6 +54,20 @@ public final class ArchiveServer implements AutoCloseable {
 
   public void serve(String path, byte[] zip) {
     archives.put(path, zip);
+  }
+
+  /**
+   * Serves a valid archive of {@code folder} at {@code /maps/<folder>.zip}, its map files named as
+   * the folder; returns its URL.
+   */
+  public String addMap(String folder) {
+    serve(path(folder), MapArchives.valid(folder, folder));
+    return url(folder);
+  }
+
+  /** The URL of {@code folder}'s archive, whether it is served or not. */
+  public String url(String folder) {
+    return baseUrl() + path(folder);
   }
 
   /** The most requests that were ever being answered at the same time. */
@@ -68,6 +88,10 @@ public final class ArchiveServer implements AutoCloseable {
       arrivalNanos.clear();
     }
     maxInFlight.set(inFlight.get());
+  }
+
+  private static String path(String folder) {
+    return "/maps/" + folder + ".zip";
   }
 
   private void handle(HttpExchange exchange) throws IOException {

@@ -4,9 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.QueryParameter;
@@ -16,33 +13,15 @@ import com.github.tomakehurst.wiremock.junit.Stubbing;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * A FAF-like {@code /data/map} endpoint in WireMock: a JSON:API catalogue of maps, each with its
- * latest version included, paged by {@code page[size]} and {@code page[number]} the way Elide
- * pages. It ignores {@code filter}: a test publishes the maps its filter would select and checks
- * the filter the server received. Register an instance as a WireMock extension, then {@link
- * #publish} the catalogue.
+ * A FAF-like {@code /data/map} endpoint in WireMock: a JSON:API catalogue of {@link MapPages},
+ * paged by {@code page[size]} and {@code page[number]} the way Elide pages. It ignores {@code
+ * filter}: a test publishes the maps its filter would select and checks the filter the server
+ * received. Register an instance as a WireMock extension, then {@link #publish} the catalogue.
  */
 public final class FakeFafApi implements ResponseDefinitionTransformerV2 {
   private static final String NAME = "fake-faf-map-catalogue";
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  /** One vault map with its latest version: a 10 km, 8-player ranked map. */
-  public record VaultMap(String id, String folder, String displayName, String downloadUrl) {
-    /** Map {@code n} ("1".."N") with folder {@code map_000n.v0001} served by {@code baseUrl}. */
-    public static VaultMap numbered(int n, String baseUrl) {
-      String folder = String.format(Locale.ROOT, "map_%04d.v0001", n);
-      return new VaultMap(
-          Integer.toString(n), folder, "Map " + n, baseUrl + "/maps/" + folder + ".zip");
-    }
-
-    /** The path of this map's archive on its server. */
-    public String archivePath() {
-      return "/maps/" + folder + ".zip";
-    }
-  }
 
   private volatile List<VaultMap> maps = List.of();
 
@@ -99,48 +78,18 @@ public final class FakeFafApi implements ResponseDefinitionTransformerV2 {
     return ResponseDefinitionBuilder.responseDefinition()
         .withStatus(200)
         .withHeader("Content-Type", "application/vnd.api+json")
-        .withBody(document(all.subList(from, to), all.size(), size, number).toString())
+        .withBody(page(all.subList(from, to), all.size(), size, number))
         .build();
+  }
+
+  private static String page(List<VaultMap> maps, int total, int size, int number) {
+    MapPages page = MapPages.page().paging(number, size, total);
+    maps.forEach(page::map);
+    return page.json();
   }
 
   private static int intParam(Request request, String name, int fallback) {
     QueryParameter param = request.queryParameter(name);
     return param.isPresent() ? Integer.parseInt(param.firstValue()) : fallback;
-  }
-
-  private static ObjectNode document(List<VaultMap> page, int total, int size, int number) {
-    ObjectNode doc = JSON.createObjectNode();
-    ArrayNode data = doc.putArray("data");
-    ArrayNode included = doc.putArray("included");
-    for (VaultMap map : page) {
-      String versionId = "v" + map.id();
-      ObjectNode resource = data.addObject();
-      resource.put("type", "map");
-      resource.put("id", map.id());
-      resource.putObject("attributes").put("displayName", map.displayName());
-      ObjectNode latest =
-          resource.putObject("relationships").putObject("latestVersion").putObject("data");
-      latest.put("type", "mapVersion");
-      latest.put("id", versionId);
-      ObjectNode version = included.addObject();
-      version.put("type", "mapVersion");
-      version.put("id", versionId);
-      version
-          .putObject("attributes")
-          .put("folderName", map.folder())
-          .put("downloadUrl", map.downloadUrl())
-          .put("width", 512)
-          .put("height", 512)
-          .put("maxPlayers", 8)
-          .put("ranked", true)
-          .put("hidden", false)
-          .put("version", 1);
-    }
-    ObjectNode meta = doc.putObject("meta").putObject("page");
-    meta.put("number", number);
-    meta.put("limit", size);
-    meta.put("totalPages", (total + size - 1) / size);
-    meta.put("totalRecords", total);
-    return doc;
   }
 }

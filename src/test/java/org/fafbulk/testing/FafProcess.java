@@ -1,4 +1,4 @@
-package org.fafbulk.it;
+package org.fafbulk.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the real {@code faf.jar} as a child process, its output captured to a file. */
-final class FafProcess {
+public final class FafProcess {
   private final Process process;
   private final Path log;
 
@@ -18,7 +18,7 @@ final class FafProcess {
     this.log = log;
   }
 
-  static Path jar() {
+  private static Path jar() {
     String jar = System.getProperty("faf.jar", "target/faf.jar");
     Path path = Path.of(jar);
     if (!Files.isRegularFile(path)) {
@@ -27,37 +27,42 @@ final class FafProcess {
     return path;
   }
 
-  static FafProcess start(Path log, String... args) throws IOException {
+  /**
+   * Starts {@code java -jar faf.jar args...} with no input, its stdout and stderr both to {@code
+   * log}, and without the developer's own {@code FAF_} settings.
+   */
+  public static FafProcess start(Path log, String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-XX:TieredStopAtLevel=1");
     command.add("-jar");
     command.add(jar().toString());
     command.addAll(List.of(args));
-    Process process =
+    ProcessBuilder builder =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-            .start();
-    return new FafProcess(process, log);
+            .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+    // Never let a developer's real FAF settings (a token, an API URL) reach the child.
+    builder.environment().keySet().removeIf(name -> name.startsWith("FAF_"));
+    return new FafProcess(builder.start(), log);
   }
 
-  long pid() {
+  public long pid() {
     return process.pid();
   }
 
-  void signal(String name) throws IOException, InterruptedException {
+  public void signal(String name) throws IOException, InterruptedException {
     new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start().waitFor();
   }
 
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor();
   }
 
   /** The exit code, or -1 when the process did not end within {@code seconds}. */
-  int waitFor(long seconds) throws InterruptedException {
+  public int waitFor(long seconds) throws InterruptedException {
     if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       process.waitFor();
@@ -66,11 +71,11 @@ final class FafProcess {
     return process.exitValue();
   }
 
-  boolean isAlive() {
+  public boolean isAlive() {
     return process.isAlive();
   }
 
-  String output() throws IOException {
+  public String output() throws IOException {
     return Files.readString(log, StandardCharsets.UTF_8);
   }
 }

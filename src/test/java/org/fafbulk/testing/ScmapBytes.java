@@ -1,20 +1,22 @@
-package org.fafbulk.download;
+package org.fafbulk.testing;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /** Writes {@code .scmap} headers byte by byte, laid out as Supreme Commander writes them. */
-final class ScmapBytes {
-  static final byte[] MAGIC = "Map\u001a".getBytes(StandardCharsets.ISO_8859_1);
+public final class ScmapBytes {
+  public static final byte[] MAGIC = "Map\u001a".getBytes(StandardCharsets.ISO_8859_1);
 
   private ScmapBytes() {}
 
-  static byte[] header(float width, float height, int minorVersion) {
+  /** A header the tool accepts when {@code minorVersion} is a known one, with a 5-byte preview. */
+  public static byte[] header(float width, float height, int minorVersion) {
     return header(MAGIC, 2, width, height, new byte[] {1, 2, 3, 4, 5}, minorVersion);
   }
 
-  static byte[] header(
+  /** A header with every field chosen, valid or not. */
+  public static byte[] header(
       byte[] magic, int major, float width, float height, byte[] preview, int minorVersion) {
     ByteBuffer buffer = ByteBuffer.allocate(34 + preview.length + 4).order(ByteOrder.LITTLE_ENDIAN);
     buffer.put(magic);
