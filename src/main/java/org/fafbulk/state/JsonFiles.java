@@ -1,15 +1,19 @@
 package org.fafbulk.state;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.fafbulk.FafException;
 
 /** Reads and atomically replaces the tool's JSON state files. */
@@ -32,6 +36,36 @@ public final class JsonFiles {
       return Optional.of(MAPPER.readTree(Files.readAllBytes(file)));
     } catch (NoSuchFileException e) {
       return Optional.empty();
+    } catch (JsonProcessingException e) {
+      throw FafException.fatal(
+          file
+              + " is not valid JSON ("
+              + e.getOriginalMessage()
+              + "); move it aside to start afresh",
+          e);
+    } catch (IOException e) {
+      throw FafException.fatal("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Hands each element of the JSON array in {@code file} to {@code element}, one small tree at a
+   * time, so that a large file is never held whole in memory. False when there is no file; a clear
+   * error when it is not JSON or not an array ({@code what} says what the array should hold).
+   */
+  public static boolean readArray(Path file, String what, Consumer<JsonNode> element) {
+    try (JsonParser parser = MAPPER.createParser(file.toFile())) {
+      if (parser.nextToken() != JsonToken.START_ARRAY) {
+        throw FafException.fatal(
+            file + " is not a list of " + what + "; move it aside and run again to rebuild it",
+            null);
+      }
+      while (parser.nextToken() != JsonToken.END_ARRAY) {
+        element.accept(parser.readValueAsTree());
+      }
+      return true;
+    } catch (FileNotFoundException | NoSuchFileException e) {
+      return false;
     } catch (JsonProcessingException e) {
       throw FafException.fatal(
           file

@@ -1,7 +1,6 @@
 package org.fafbulk.state;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -11,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.fafbulk.FafException;
 
 /**
  * maps.json in the output directory: a JSON array with one {@link MapRecord} per completed map,
@@ -34,14 +32,11 @@ public final class MapsIndex {
 
   /** The records in {@code outputDir}'s maps.json; empty when there is none. */
   public static List<MapRecord> load(Path outputDir) {
-    Path path = outputDir.resolve(FILE_NAME);
     List<MapRecord> result = new ArrayList<>();
-    Optional<JsonNode> array = JsonFiles.read(path);
-    if (array.isPresent() && !array.get().isArray()) {
-      throw FafException.fatal(
-          path + " is not a list of maps; move it aside and run again to rebuild it", null);
-    }
-    array.ifPresent(a -> a.forEach(node -> MapRecord.fromJson(node).ifPresent(result::add)));
+    JsonFiles.readArray(
+        outputDir.resolve(FILE_NAME),
+        "maps",
+        node -> MapRecord.fromJson(node).ifPresent(result::add));
     return result;
   }
 
