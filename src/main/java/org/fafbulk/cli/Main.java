@@ -30,7 +30,12 @@ public final class Main {
         (e, commandLine, parseResult) -> {
           boolean verbose = Verbosity.isVerbose(parseResult);
           if (e instanceof FafException fe) {
-            commandLine.getErr().println("faf: " + fe.getMessage());
+            commandLine
+                .getErr()
+                .println(
+                    "faf: "
+                        + fe.getMessage()
+                        + (fe.exitCode() == ExitCodes.USAGE ? seeHelp(commandLine) : ""));
             if (verbose) {
               e.printStackTrace(commandLine.getErr());
             }
@@ -47,10 +52,14 @@ public final class Main {
     cmd.setParameterExceptionHandler(
         (ex, args) -> {
           CommandLine c = ex.getCommandLine();
-          c.getErr().println("faf: " + ex.getMessage());
-          c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
+          // One line: what is wrong, and where the options are explained.
+          c.getErr().println("faf: " + ex.getMessage() + seeHelp(c));
           return ExitCodes.USAGE;
         });
     return cmd;
+  }
+
+  private static String seeHelp(CommandLine command) {
+    return " (see '" + command.getCommandSpec().qualifiedName() + " --help')";
   }
 }

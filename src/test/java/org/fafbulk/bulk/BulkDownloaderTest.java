@@ -392,13 +392,14 @@ class BulkDownloaderTest {
 
   private static void assertUsageError(CliRun run, String message) {
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
-    List<String> lines = run.err().lines().toList();
-    assertThat(lines).as(run.toString()).isNotEmpty();
-    assertThat(lines.get(0)).startsWith("faf: ").contains(message);
-    // One line saying what is wrong, at most followed by the pointer to --help; no stack trace.
-    assertThat(lines.subList(1, lines.size()))
+    // One line saying what is wrong and pointing to --help; no stack trace.
+    assertThat(run.err().lines())
         .as(run.toString())
-        .allSatisfy(line -> assertThat(line).startsWith("Try 'faf bulk-download --help'"));
+        .singleElement()
+        .asString()
+        .startsWith("faf: ")
+        .contains(message)
+        .endsWith("(see 'faf bulk-download --help')");
   }
 
   private void assertInstalled(VaultMap map) {
