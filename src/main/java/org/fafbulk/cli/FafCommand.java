@@ -14,7 +14,21 @@ import picocli.CommandLine.Spec;
     name = "faf",
     mixinStandardHelpOptions = true,
     versionProvider = FafCommand.VersionProvider.class,
-    description = "Mirrors the Forged Alliance Forever map vault onto disk.",
+    description = {
+      "Mirrors the Forged Alliance Forever map vault onto disk.",
+      "",
+      "Examples:",
+      "  faf bulk-download --limit 100 --output-dir /data/maps",
+      "  faf bulk-download --resume --output-dir /data/maps",
+      "  faf download-map theta_passage_5.v0001 --output-dir /data/maps",
+      "  faf verify --output-dir /data/maps",
+      "  source <(faf generate-completion)",
+      "",
+      "The FAF API needs credentials: FAF_API_TOKEN, or FAF_CLIENT_ID and FAF_CLIENT_SECRET;"
+          + " 'faf bulk-download --url-file FILE' needs none. 'faf COMMAND --help' explains"
+          + " each command.",
+      ""
+    },
     subcommands = {
       BulkDownloadCommand.class,
       DownloadMapCommand.class,
