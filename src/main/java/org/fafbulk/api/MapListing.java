@@ -29,6 +29,11 @@ public final class MapListing implements Iterator<FafMap> {
     this.totalRecords = fetch();
   }
 
+  /** How many maps match the filter, ignoring the limit, when the server told (on page one). */
+  public OptionalLong matching() {
+    return totalRecords;
+  }
+
   /** How many maps this listing will yield, when the server told (it does on page one). */
   public OptionalLong expected() {
     if (totalRecords.isEmpty()) {

@@ -17,6 +17,11 @@ public final class ApiTargets implements TargetSource {
   }
 
   @Override
+  public OptionalLong matching() {
+    return listing.matching();
+  }
+
+  @Override
   public boolean hasNext() {
     return listing.hasNext();
   }

@@ -33,11 +33,21 @@ final class DryRun {
               .orElse(target.url());
       out.printf(Locale.ROOT, "%-8s %-40s %s%n", target.id(), target.folder(), detail);
     }
-    out.printf(
-        Locale.ROOT,
-        "%d map%s selected; dry run, nothing downloaded%n",
-        count,
-        count == 1 ? "" : "s");
+    long matching = targets.matching().orElse(count);
+    if (matching > count) {
+      out.printf(
+          Locale.ROOT,
+          "%d of %d matching maps selected (the first in map-id order); dry run, nothing"
+              + " downloaded%n",
+          count,
+          matching);
+    } else {
+      out.printf(
+          Locale.ROOT,
+          "%d map%s selected; dry run, nothing downloaded%n",
+          count,
+          count == 1 ? "" : "s");
+    }
     out.flush();
     return ExitCodes.OK;
   }

@@ -266,6 +266,18 @@ class BulkDownloaderTest {
   }
 
   @Test
+  void bulkDownloadDryRunWithLimitSaysHowManyMatchInAll() {
+    List<VaultMap> maps = publishWithArchives(3);
+
+    CliRun run = bulkDownload("--dry-run", "--limit", "2");
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.out()).contains(maps.get(0).folder(), maps.get(1).folder());
+    assertThat(run.out()).doesNotContain(maps.get(2).folder());
+    assertThat(run.out()).contains("2 of 3 matching maps selected");
+  }
+
+  @Test
   void bulkDownloadFromUrlFileNeedsNoApi(@TempDir Path inputs) throws IOException {
     List<VaultMap> maps = FakeFafApi.catalogue(3, baseUrl());
     FakeFafApi.serveArchives(server, maps);
