@@ -106,10 +106,11 @@ public final class ArchiveFetcher {
       if (received > 0) {
         progress.accept(-received);
       }
-      if (!failure.retryable()
-          || attempt >= retry.maxAttempts()
-          || !RetryPolicy.sleep(retry.delay(attempt, retryAfter))) {
+      if (!failure.retryable()) {
         throw failure;
+      }
+      if (attempt >= retry.maxAttempts() || !RetryPolicy.sleep(retry.delay(attempt, retryAfter))) {
+        throw attempt == 1 ? failure : failure.afterAttempts(attempt);
       }
     }
   }

@@ -35,9 +35,24 @@ public final class Disk {
     }
   }
 
+  /**
+   * The exception's class and message, and the message of what caused it when that says more:
+   * OkHttp reports "Failed to connect to /127.0.0.1:1234" and keeps "Connection refused" or
+   * "connect timed out" in the cause or a suppressed exception.
+   */
   static String describe(IOException e) {
     String message = e.getMessage();
-    return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    String text = e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    Throwable detail = e.getCause();
+    if (detail == null && e.getSuppressed().length > 0) {
+      detail = e.getSuppressed()[0];
+    }
+    if (detail != null
+        && detail.getMessage() != null
+        && (message == null || !message.contains(detail.getMessage()))) {
+      text += " (" + detail.getMessage() + ")";
+    }
+    return text;
   }
 
   /** Deletes a file or folder tree, ignoring what is already gone. */

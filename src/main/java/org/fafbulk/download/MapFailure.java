@@ -30,6 +30,11 @@ public final class MapFailure extends Exception {
     return new MapFailure(Kind.PERMANENT, message);
   }
 
+  /** The same failure, saying that it was the last of {@code attempts} tries. */
+  MapFailure afterAttempts(int attempts) {
+    return new MapFailure(kind, getMessage() + " (gave up after " + attempts + " attempts)", this);
+  }
+
   public Kind kind() {
     return kind;
   }

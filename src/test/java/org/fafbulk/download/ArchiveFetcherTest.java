@@ -14,9 +14,13 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -210,6 +214,106 @@ class ArchiveFetcherTest {
     // OkHttp silently retries a reset connection itself, so there may be more requests.
     assertThat(requests()).isGreaterThanOrEqualTo(FAST_RETRY.maxAttempts());
     assertThat(listing(dir)).isEmpty();
+  }
+
+  @Test
+  void serviceUnavailableFailureSaysHowOftenItWasTried() throws Exception {
+    content.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(503)));
+
+    assertThat(failure().getMessage())
+        .isEqualTo(
+            "HTTP 503: Service Unavailable (gave up after "
+                + FAST_RETRY.maxAttempts()
+                + " attempts)");
+  }
+
+  @Test
+  void tooManyRequestsWaitsForRetryAfterThenSucceeds(@TempDir Path scratch) throws Exception {
+    content.stubFor(
+        get(urlPathEqualTo(PATH))
+            .inScenario("busy")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1"))
+            .willSetStateTo("free"));
+    content.stubFor(
+        get(urlPathEqualTo(PATH))
+            .inScenario("busy")
+            .whenScenarioStateIs("free")
+            .willReturn(zip(archive(scratch))));
+
+    long start = System.nanoTime();
+    ArchiveFetcher.Fetched fetched = fetch();
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .as("FAST_RETRY alone would wait at most 50 ms; Retry-After says 1 s")
+        .isGreaterThanOrEqualTo(Duration.ofMillis(950));
+    assertThat(requests()).isEqualTo(2);
+    assertThat(fetched.file()).exists();
+  }
+
+  @Test
+  void connectionRefusedIsRetriedThenFailsAsRetryable() throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+    HttpUrl nobodyListens = HttpUrl.get("http://127.0.0.1:" + closedPort + PATH);
+
+    MapFailure failure =
+        catchThrowableOfType(
+            MapFailure.class,
+            () ->
+                new ArchiveFetcher(HTTP, FAST_RETRY, 1L << 30)
+                    .fetch(nobodyListens, dir, progress::addAndGet));
+
+    assertThat(failure).isNotNull();
+    assertThat(failure.kind()).isEqualTo(MapFailure.Kind.RETRYABLE);
+    assertThat(failure.getMessage())
+        .containsIgnoringCase("refused")
+        .endsWith("(gave up after " + FAST_RETRY.maxAttempts() + " attempts)");
+    assertThat(listing(dir)).isEmpty();
+  }
+
+  @Test
+  void connectTimeoutIsRetriedThenFailsAsRetryable() throws Exception {
+    // A listening socket that never accepts, whose backlog is full: further connection attempts
+    // get no answer at all, as from a host that drops packets.
+    try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      List<Socket> backlog = new ArrayList<>();
+      try {
+        for (int i = 0; i < 4; i++) {
+          Socket s = new Socket();
+          try {
+            s.connect(silent.getLocalSocketAddress(), 200);
+            backlog.add(s);
+          } catch (IOException e) {
+            s.close();
+            break; // the backlog is full: this is the state the test needs
+          }
+        }
+        OkHttpClient impatient =
+            HttpClients.create(1, Duration.ofMillis(300), Duration.ofSeconds(2));
+        HttpUrl url = HttpUrl.get("http://127.0.0.1:" + silent.getLocalPort() + PATH);
+
+        MapFailure failure =
+            catchThrowableOfType(
+                MapFailure.class,
+                () ->
+                    new ArchiveFetcher(impatient, FAST_RETRY, 1L << 30)
+                        .fetch(url, dir, progress::addAndGet));
+
+        assertThat(failure).isNotNull();
+        assertThat(failure.kind()).isEqualTo(MapFailure.Kind.RETRYABLE);
+        assertThat(failure.getMessage())
+            .containsIgnoringCase("timed out")
+            .endsWith("(gave up after " + FAST_RETRY.maxAttempts() + " attempts)");
+        assertThat(listing(dir)).isEmpty();
+      } finally {
+        for (Socket s : backlog) {
+          s.close();
+        }
+      }
+    }
   }
 
   @Test
