@@ -20,15 +20,12 @@ final class MapRecords {
    * header, and what its _scenario.lua says.
    */
   static MapRecord downloaded(
-      MapTarget target, MapInstaller.Installed installed, long archiveBytes, Instant now) {
+      MapTarget target,
+      MapInstaller.Installed installed,
+      long archiveBytes,
+      ScenarioInfo scenario,
+      Instant now) {
     Optional<FafMap> api = target.metadata();
-    ScenarioInfo scenario;
-    try {
-      scenario = ScenarioInfo.read(installed.map().scenario());
-    } catch (IOException e) {
-      scenario =
-          ScenarioInfo.empty(); // the verifier just read the folder; a race is not worth a failure
-    }
     return new MapRecord(
         api.map(FafMap::id),
         api.map(m -> m.latestVersion().id()),
@@ -43,6 +40,19 @@ final class MapRecords {
         OptionalLong.of(archiveBytes),
         Optional.of(now.truncatedTo(ChronoUnit.SECONDS)),
         Optional.of(scenario(scenario)));
+  }
+
+  /**
+   * What the installed map's _scenario.lua says; empty fields when it cannot be read or parsed, as
+   * the scenario only adds metadata to a map that is already verified and in place. Runs on the
+   * worker that installed the map.
+   */
+  static ScenarioInfo readScenario(MapInstaller.Installed installed) {
+    try {
+      return ScenarioInfo.read(installed.map().scenario());
+    } catch (IOException | RuntimeException e) {
+      return ScenarioInfo.empty();
+    }
   }
 
   /**

@@ -2,13 +2,15 @@ package org.fafbulk.bulk;
 
 import org.fafbulk.download.MapFailure;
 import org.fafbulk.download.MapInstaller;
+import org.fafbulk.download.ScenarioInfo;
 
 /** What one worker reports for one map; the coordinating thread records it. */
 sealed interface Outcome {
   MapTarget target();
 
   /** Fetched, verified and installed under its final name. */
-  record Downloaded(MapTarget target, MapInstaller.Installed installed, long archiveBytes)
+  record Downloaded(
+      MapTarget target, MapInstaller.Installed installed, long archiveBytes, ScenarioInfo scenario)
       implements Outcome {}
 
   /** Could not be installed; {@code kind} says whether it is the map's fault or the disk's. */

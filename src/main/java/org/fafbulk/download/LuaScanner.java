@@ -87,6 +87,11 @@ final class LuaScanner {
 
   /** Skips a parenthesised argument list, strings included. */
   void skipBalanced() {
+    skipBalanced('(', ')');
+  }
+
+  /** Skips from {@code open} to its matching {@code close}, strings included, without recursion. */
+  void skipBalanced(char open, char close) {
     int depth = 0;
     while (pos < source.length()) {
       char c = source.charAt(pos);
@@ -95,9 +100,9 @@ final class LuaScanner {
         continue;
       }
       pos++;
-      if (c == '(') {
+      if (c == open) {
         depth++;
-      } else if (c == ')' && --depth == 0) {
+      } else if (c == close && --depth == 0) {
         return;
       }
     }

@@ -30,7 +30,14 @@ final class LuaTables {
   /** A value this reader does not model, such as a function call; never equal to a real value. */
   private static final Object OPAQUE = new Object();
 
+  /**
+   * Tables nested deeper than this are skipped as opaque: real scenarios nest five levels, and a
+   * hostile file of 50,000 opening braces must not overflow the stack.
+   */
+  static final int MAX_DEPTH = 32;
+
   private final LuaScanner in;
+  private int depth;
 
   private LuaTables(String source) {
     this.in = new LuaScanner(source);
@@ -87,10 +94,17 @@ final class LuaTables {
   private void assign(Table table, Optional<String> key) {
     in.skipSpace();
     if (!in.atEnd() && in.peek() == '{') {
+      if (depth >= MAX_DEPTH) {
+        in.skipBalanced('{', '}');
+        store(table, key, OPAQUE);
+        return;
+      }
       in.pos++;
       Table child = new Table();
       store(table, key, child);
+      depth++;
       fill(child, false);
+      depth--;
     } else {
       store(table, key, value());
     }
@@ -115,9 +129,15 @@ final class LuaTables {
     }
     char c = in.peek();
     if (c == '{') {
+      if (depth >= MAX_DEPTH) {
+        in.skipBalanced('{', '}');
+        return OPAQUE;
+      }
       in.pos++;
       Table child = new Table();
+      depth++;
       fill(child, false);
+      depth--;
       return child;
     }
     if (c == '"' || c == '\'') {

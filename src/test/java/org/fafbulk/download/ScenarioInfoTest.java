@@ -153,4 +153,26 @@ class ScenarioInfoTest {
           new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8));
     }
   }
+
+  @Test
+  void survivesHostilelyDeepNestingAndReadsWhatFollowsIt() {
+    String deep = "{".repeat(100_000) + "}".repeat(100_000);
+    ScenarioInfo info =
+        ScenarioInfo.parse(
+            "ScenarioInfo = { name = 'Deep', extra = "
+                + deep
+                + ", size = {512, 256},"
+                + " Configurations = { ['standard'] = { teams = { { armies = {'A', 'B'} } } } } }");
+
+    assertThat(info.name()).contains("Deep");
+    assertThat(info.size()).contains(new ScenarioInfo.Size(512, 256));
+    assertThat(info.armies()).hasValue(2);
+  }
+
+  @Test
+  void survivesUnclosedDeepNesting() {
+    ScenarioInfo info = ScenarioInfo.parse("ScenarioInfo = " + "{".repeat(100_000));
+
+    assertThat(info.name()).isEmpty();
+  }
 }
