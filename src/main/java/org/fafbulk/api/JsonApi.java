@@ -63,6 +63,10 @@ final class JsonApi {
 
     private void add(JsonNode resource, boolean isData) {
       String type = resource.path("type").asText("");
+      String id = resource.path("id").asText("");
+      if (id.isEmpty() && !isData) {
+        return; // an included resource nothing can refer to
+      }
       Object record =
           switch (type) {
             case "map" -> mapResource(resource);
@@ -73,7 +77,6 @@ final class JsonApi {
       if (isData) {
         data.add(record == null ? type : record);
       }
-      String id = resource.path("id").asText("");
       if (record instanceof MapResource m) {
         maps.put(id, m);
       } else if (record instanceof VersionResource v) {
@@ -90,7 +93,8 @@ final class JsonApi {
       throw new NotADocument();
     }
     Document doc = new Document();
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+    JsonToken token;
+    while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
       String field = parser.currentName();
       JsonToken value = parser.nextToken();
       switch (field) {
@@ -101,6 +105,9 @@ final class JsonApi {
         default -> parser.skipChildren();
       }
     }
+    if (token != JsonToken.END_OBJECT) {
+      throw new NotADocument();
+    }
     return doc;
   }
 
@@ -110,8 +117,20 @@ final class JsonApi {
   private static void resources(JsonParser parser, JsonToken value, Document doc, boolean isData)
       throws IOException {
     if (value == JsonToken.START_ARRAY) {
-      while (parser.nextToken() == JsonToken.START_OBJECT) {
-        doc.add(parser.readValueAsTree(), isData);
+      for (JsonToken element = parser.nextToken();
+          element != JsonToken.END_ARRAY;
+          element = parser.nextToken()) {
+        if (element == null) {
+          throw new NotADocument(); // the input ended inside the array
+        }
+        if (element == JsonToken.START_OBJECT) {
+          doc.add(parser.readValueAsTree(), isData);
+        } else {
+          parser.skipChildren(); // null or a scalar where a resource should be: not a map
+          if (isData) {
+            doc.data.add(element.asString() == null ? "?" : element.asString());
+          }
+        }
       }
     } else if (value == JsonToken.START_OBJECT) {
       doc.add(parser.readValueAsTree(), isData);

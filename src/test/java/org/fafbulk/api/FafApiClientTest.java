@@ -274,6 +274,49 @@ class FafApiClientTest {
   }
 
   @Test
+  void aNullWhereAResourceShouldBeIsSkippedAndTheRestOfThePageStillRead() {
+    stubMaps(
+        """
+        {
+          "data": [
+            null,
+            {"type": "map", "id": "3", "attributes": {"displayName": "After"},
+             "relationships": {"latestVersion": {"data": {"type": "mapVersion", "id": "7"}}}}
+          ],
+          "included": [
+            {"type": "mapVersion", "attributes": {"folderName": "no_id.v0001"}},
+            {"type": "mapVersion", "id": "7",
+             "attributes": {"folderName": "after.v0001", "downloadUrl": "https://c/after.zip"}}
+          ],
+          "meta": {"page": {"totalRecords": 2}}
+        }
+        """);
+
+    MapListing listing = client(TokenProvider.none()).listMaps(MapFilter.ALL, OptionalLong.empty());
+    List<FafMap> maps = drain(listing);
+
+    assertThat(listing.expected()).hasValue(2);
+    assertThat(ids(maps)).containsExactly("3");
+    assertThat(maps.get(0).latestVersion().folderName()).isEqualTo("after.v0001");
+  }
+
+  @Test
+  void emptyBodyFailsAsNotADocument() {
+    api.stubFor(
+        get(urlPathEqualTo("/data/map"))
+            .willReturn(
+                aResponse().withStatus(200).withHeader("Content-Type", "application/json")));
+
+    FafException e =
+        catchThrowableOfType(
+            FafException.class,
+            () -> client(TokenProvider.none()).listMaps(MapFilter.ALL, OptionalLong.empty()));
+
+    assertThat(e).isNotNull();
+    assertThat(e.getMessage()).contains("not a JSON:API document", "/data/map?");
+  }
+
+  @Test
   void findsAMapVersionByFolderName() {
     api.stubFor(
         get(urlPathEqualTo("/data/mapVersion"))
