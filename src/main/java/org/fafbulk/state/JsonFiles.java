@@ -7,8 +7,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -54,7 +54,8 @@ public final class JsonFiles {
    * error when it is not JSON or not an array ({@code what} says what the array should hold).
    */
   public static boolean readArray(Path file, String what, Consumer<JsonNode> element) {
-    try (JsonParser parser = MAPPER.createParser(file.toFile())) {
+    try (InputStream in = Files.newInputStream(file);
+        JsonParser parser = MAPPER.createParser(in)) {
       if (parser.nextToken() != JsonToken.START_ARRAY) {
         throw FafException.fatal(
             file + " is not a list of " + what + "; move it aside and run again to rebuild it",
@@ -64,8 +65,8 @@ public final class JsonFiles {
         element.accept(parser.readValueAsTree());
       }
       return true;
-    } catch (FileNotFoundException | NoSuchFileException e) {
-      return false;
+    } catch (NoSuchFileException e) {
+      return false; // only a missing file: one that cannot be read must not be replaced
     } catch (JsonProcessingException e) {
       throw FafException.fatal(
           file

@@ -103,6 +103,26 @@ class MapsIndexTest {
   }
 
   @Test
+  void refusesAFileItCannotReadInsteadOfStartingAfreshOverIt() throws IOException {
+    Files.createDirectory(dir.resolve(MapsIndex.FILE_NAME)); // exists, but cannot be read as a file
+
+    assertThatThrownBy(() -> MapsIndex.load(dir))
+        .isInstanceOf(FafException.class)
+        .hasMessageContaining("cannot read");
+  }
+
+  @Test
+  void writesAndReadsBackTwoThousandRecords() throws IOException {
+    MapsIndex index = new MapsIndex(dir, CLOCK, new FlushSchedule(Duration.ZERO));
+    for (int i = 0; i < 2_000; i++) {
+      index.put(urlMap("map_" + i + ".v0001"));
+    }
+    index.flush();
+
+    assertThat(MapsIndex.load(dir)).hasSize(2_000);
+  }
+
+  @Test
   void givesSizeInKilometresOfTheLargerSide() {
     assertThat(apiMap("1", "a").sizeKm()).contains(10.0);
     assertThat(urlMap("a").sizeKm()).contains(5.0);
