@@ -91,9 +91,20 @@ public final class OutputCheck {
     Set<String> completed = new LinkedHashSet<>();
     checkpoint.ifPresent(c -> completed.addAll(c.completed()));
     completed.addAll(folderById.keySet());
+    // URL-file maps are known by their folder; a FAF map id without a maps.json record (the
+    // checkpoint is written more often than the index, or the directory predates maps.json) names
+    // no folder that can be checked here. bulk-download itself fetches such a map again when its
+    // folder is gone.
+    boolean idsAreFolders = checkpoint.map(c -> c.urlFile().isPresent()).orElse(false);
     List<Problem> missing = new ArrayList<>();
     for (String id : completed) {
-      String folder = folderById.getOrDefault(id, id);
+      String folder = folderById.get(id);
+      if (folder == null) {
+        if (!idsAreFolders) {
+          continue;
+        }
+        folder = id;
+      }
       if (!FolderNames.isSafe(folder) || !Files.isDirectory(dir.resolve(folder))) {
         missing.add(
             new Problem(

@@ -57,6 +57,23 @@ class VerifyCommandTest {
   }
 
   @Test
+  void aFafMapIdWithoutAMapsJsonRecordIsNotTakenForAFolderName() throws IOException {
+    // checkpoint.json may list a map before maps.json does (it is written more often), and
+    // directories from before maps.json have no records at all: the id 1453 names no folder.
+    Path dir = Files.createDirectories(tmp.resolve("maps"));
+    MapArchives.installed(dir, "theta_passage_5.v0001");
+    Files.writeString(
+        dir.resolve(CheckpointStore.FILE_NAME),
+        """
+        {"completed": ["1453"], "in_progress": [], "timestamp": "2026-11-26T00:00:00Z",
+         "filters": {}, "limit": null}
+        """);
+
+    assertThat(verify(dir)).as(out.toString()).isZero();
+    assertThat(out.toString()).contains("1 ok, 0 broken, 0 missing");
+  }
+
+  @Test
   void repairMovesBrokenFoldersAsideAndForgetsThemSoTheNextRunFetchesThemAgain()
       throws IOException {
     try (ArchiveServer server = ArchiveServer.start()) {
