@@ -19,6 +19,8 @@ USER faf
 WORKDIR /data
 VOLUME /data
 # The ./faf launcher's JVM options: the serial collector in a small heap and C1 alone keep a
-# 20,000-map run near 120 MB RSS (see bench/README.md); --entrypoint replaces them.
-ENTRYPOINT ["java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms64m", "-Xmx512m", "-jar", "/opt/faf/faf.jar"]
+# 20,000-map run near 120 MB RSS (see bench/README.md). As with ./faf, FAF_JAVA_OPTS replaces them
+# (docker-compose run -e FAF_JAVA_OPTS="-Xmx1g" faf ...).
+ENV FAF_JAVA_OPTS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms64m -Xmx512m"
+ENTRYPOINT ["sh", "-c", "exec java $FAF_JAVA_OPTS -jar /opt/faf/faf.jar \"$@\"", "faf"]
 CMD ["--help"]

@@ -2,7 +2,7 @@
 """Turns the benchmark's raw measurements into the Markdown tables of bench/README.md.
 
   report.py full  RAW_TSV CATALOGUE_JSON HEADER_FILE   (rows: tool conc run wall_s rss_kb)
-  report.py scale RAW_TSV HEADER_FILE                  (rows: step wall_s rss_kb api nginx bookkeeping_s exit)
+  report.py scale RAW_TSV HEADER_FILE                  (rows: step maps wall_s rss_kb api nginx bookkeeping_s exit)
 """
 
 import json

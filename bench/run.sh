@@ -217,8 +217,13 @@ run_scale() {
       >"$work/last-run.log"
     # time spent loading and writing checkpoint.json, failures.json and maps.json (--json summary)
     local bookkeeping
-    bookkeeping="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["bookkeeping_seconds"])' \
-      "$work/last-run.log")"
+    # (nan when the run printed no summary, e.g. a fatal exit: the exit column then tells why)
+    bookkeeping="$(python3 -c '
+import json, sys
+try:
+    print(json.loads(open(sys.argv[1]).read().strip().splitlines()[-1])["bookkeeping_seconds"])
+except (ValueError, KeyError, IndexError):
+    print("nan")' "$work/last-run.log")"
     sleep 0.2 # nginx writes its access log after the response
     local api=$(($(wc -l <"$work/api-requests.log") - api_before))
     local downloads=$(($(wc -l <"$work/nginx/access.log") - nginx_before))

@@ -142,6 +142,12 @@ public final class BulkDownloader {
     return absolute;
   }
 
+  /** One state file's flush, for {@link Run#writeState()}. */
+  @FunctionalInterface
+  private interface StateWrite {
+    void run() throws IOException;
+  }
+
   /** The state of one run, owned by the coordinating thread. */
   private final class Run {
     private final Path dir;
@@ -244,18 +250,25 @@ public final class BulkDownloader {
     /** Brings the state files up to date; never throws, so that it can run in a finally. */
     private void writeState() {
       long start = System.nanoTime();
+      // Each file on its own: when the large maps.json cannot be written (a full disk), the small
+      // checkpoint.json and failures.json may still fit, and they matter more. The index goes
+      // first: a record without a checkpoint entry heals on the next run.
+      writeState(index::flush);
+      writeState(checkpoint::flush);
+      writeState(failures::flush);
+      bookkeepingNanos += System.nanoTime() - start;
+    }
+
+    private void writeState(StateWrite write) {
       try {
-        index.flush(); // first: a record without a checkpoint entry heals on the next run
-        checkpoint.flush();
-        failures.flush();
+        write.run();
       } catch (IOException e) {
         if (Disk.isDiskFull(e, dir)) {
-          diskFull = Optional.of("cannot write the state files: " + e.getMessage());
-        } else {
+          diskFull =
+              diskFull.or(() -> Optional.of("cannot write the state files: " + e.getMessage()));
+        } else if (stateError.isEmpty()) {
           stateError = Optional.of(e);
         }
-      } finally {
-        bookkeepingNanos += System.nanoTime() - start;
       }
     }
 
@@ -319,7 +332,9 @@ public final class BulkDownloader {
       if (outcome instanceof Outcome.Downloaded d) {
         checkpoint.completed(target.id());
         failures.succeeded(target.id());
-        index.put(MapRecords.downloaded(target, d.installed(), d.archiveBytes(), clock.instant()));
+        index.put(
+            MapRecords.downloaded(
+                target, d.installed(), d.archiveBytes(), d.scenario(), clock.instant()));
         downloaded++;
         progress.finished("downloaded", target, Units.bytes(d.archiveBytes()), true);
       } else if (outcome instanceof Outcome.Failed f) {
@@ -358,7 +373,8 @@ public final class BulkDownloader {
         try {
           MapInstaller.Installed installed =
               installer.install(fetched.file(), dir, Optional.of(target.folder()));
-          return new Outcome.Downloaded(target, installed, fetched.bytes());
+          return new Outcome.Downloaded(
+              target, installed, fetched.bytes(), MapRecords.readScenario(installed));
         } finally {
           Files.deleteIfExists(fetched.file());
         }

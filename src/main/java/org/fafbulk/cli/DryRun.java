@@ -13,6 +13,12 @@ final class DryRun {
   private DryRun() {}
 
   static int print(TargetSource targets, PrintWriter out) {
+    // A limit below the number of matches is what makes the selection smaller: say so. (Maps
+    // without a visible version count as matches on the server but are never selected.)
+    boolean limited =
+        targets.expected().isPresent()
+            && targets.matching().isPresent()
+            && targets.expected().getAsLong() < targets.matching().getAsLong();
     long count = 0;
     while (targets.hasNext()) {
       MapTarget target = targets.next();
@@ -33,14 +39,13 @@ final class DryRun {
               .orElse(target.url());
       out.printf(Locale.ROOT, "%-8s %-40s %s%n", target.id(), target.folder(), detail);
     }
-    long matching = targets.matching().orElse(count);
-    if (matching > count) {
+    if (limited) {
       out.printf(
           Locale.ROOT,
           "%d of %d matching maps selected (the first in map-id order); dry run, nothing"
               + " downloaded%n",
           count,
-          matching);
+          targets.matching().getAsLong());
     } else {
       out.printf(
           Locale.ROOT,
