@@ -13,6 +13,7 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.fafbulk.Errors;
 import org.fafbulk.FafException;
 
 /**
@@ -149,7 +150,7 @@ public final class FafApiClient {
         throw FafException.fatal(
             "the FAF API sent malformed JSON for " + url + ": " + e.getOriginalMessage(), e);
       } catch (IOException e) {
-        problem = e.getClass().getSimpleName() + ": " + e.getMessage();
+        problem = Errors.describe(e);
       }
       if (attempt >= retry.maxAttempts() || !RetryPolicy.sleep(retry.delay(attempt, retryAfter))) {
         throw FafException.fatal(
@@ -157,9 +158,8 @@ public final class FafApiClient {
                 + baseUrl
                 + " ("
                 + problem
-                + " after "
-                + attempt
-                + " attempts); check --api-url and your connection",
+                + (attempt == 1 ? "" : "; gave up after " + attempt + " attempts")
+                + "); check --api-url and your connection",
             null);
       }
     }

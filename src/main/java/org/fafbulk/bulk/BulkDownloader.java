@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.fafbulk.Errors;
 import org.fafbulk.ExitCodes;
 import org.fafbulk.FafException;
 import org.fafbulk.download.ArchiveFetcher;
@@ -381,10 +382,7 @@ public final class BulkDownloader {
       } catch (MapFailure e) {
         return new Outcome.Failed(target, e.getMessage(), e.kind());
       } catch (IOException | RuntimeException e) {
-        return new Outcome.Failed(
-            target,
-            e.getClass().getSimpleName() + ": " + e.getMessage(),
-            MapFailure.Kind.PERMANENT);
+        return new Outcome.Failed(target, Errors.describe(e), MapFailure.Kind.PERMANENT);
       }
     }
   }

@@ -15,6 +15,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import org.fafbulk.Errors;
 import org.fafbulk.api.RetryPolicy;
 import org.fafbulk.state.AtomicFiles;
 
@@ -97,7 +98,7 @@ public final class ArchiveFetcher {
       } catch (MapFailure e) {
         failure = e;
       } catch (IOException e) {
-        failure = new MapFailure(MapFailure.Kind.RETRYABLE, describe(e), e);
+        failure = new MapFailure(MapFailure.Kind.RETRYABLE, Errors.describe(e), e);
       } finally {
         if (temp != null) {
           deleteQuietly(temp);
@@ -165,10 +166,6 @@ public final class ArchiveFetcher {
       case 503 -> "Service Unavailable";
       default -> "error";
     };
-  }
-
-  private static String describe(IOException e) {
-    return Disk.describe(e);
   }
 
   private static void deleteQuietly(Path file) {

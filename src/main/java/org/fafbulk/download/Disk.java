@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.fafbulk.Errors;
 
 /** Tells a full disk from other I/O errors, and removes what a failed install left behind. */
 public final class Disk {
@@ -20,7 +21,7 @@ public final class Disk {
     if (isDiskFull(e, dir)) {
       return new MapFailure(MapFailure.Kind.DISK_FULL, "disk full: " + context, e);
     }
-    return new MapFailure(MapFailure.Kind.PERMANENT, context + ": " + describe(e), e);
+    return new MapFailure(MapFailure.Kind.PERMANENT, context + ": " + Errors.describe(e), e);
   }
 
   public static boolean isDiskFull(IOException e, Path dir) {
@@ -33,26 +34,6 @@ public final class Disk {
     } catch (IOException | RuntimeException ignored) {
       return false;
     }
-  }
-
-  /**
-   * The exception's class and message, and the message of what caused it when that says more:
-   * OkHttp reports "Failed to connect to /127.0.0.1:1234" and keeps "Connection refused" or
-   * "connect timed out" in the cause or a suppressed exception.
-   */
-  static String describe(IOException e) {
-    String message = e.getMessage();
-    String text = e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-    Throwable detail = e.getCause();
-    if (detail == null && e.getSuppressed().length > 0) {
-      detail = e.getSuppressed()[0];
-    }
-    if (detail != null
-        && detail.getMessage() != null
-        && (message == null || !message.contains(detail.getMessage()))) {
-      text += " (" + detail.getMessage() + ")";
-    }
-    return text;
   }
 
   /** Deletes a file or folder tree, ignoring what is already gone. */
