@@ -159,6 +159,7 @@ public final class BulkDownloader {
     private final Map<String, String> folderOwners = new HashMap<>();
     private final Map<String, MapTarget> running = new LinkedHashMap<>();
     private int downloaded;
+    private int describing;
     private int skipped;
     private int failed;
     private Optional<String> diskFull = Optional.empty();
@@ -190,7 +191,7 @@ public final class BulkDownloader {
         long nextStart = System.nanoTime();
         while (!stop.stopRequested() && diskFull.isEmpty() && targets.hasNext()) {
           MapTarget target = targets.next();
-          if (!admit(target)) {
+          if (!admit(target, completions)) {
             continue;
           }
           while (running.size() >= settings.concurrency() || System.nanoTime() < nextStart) {
@@ -214,7 +215,7 @@ public final class BulkDownloader {
           nextStart = System.nanoTime() + settings.delay().toNanos();
           flushIfDue();
         }
-        while (!running.isEmpty() && !stop.abandonRequested()) {
+        while ((!running.isEmpty() || describing > 0) && !stop.abandonRequested()) {
           collect(completions, POLL_MILLIS);
         }
       } catch (InterruptedException e) {
@@ -273,8 +274,12 @@ public final class BulkDownloader {
       }
     }
 
-    /** Decides what to do with a target before any download: false when it is settled here. */
-    private boolean admit(MapTarget target) throws IOException {
+    /**
+     * Decides what to do with a target before any download: false when it is settled here. A map
+     * already in place without a maps.json record is handed to a worker to describe.
+     */
+    private boolean admit(MapTarget target, CompletionService<Outcome> completions)
+        throws IOException {
       Optional<String> unsafe = FolderNames.problem(target.folder());
       if (unsafe.isPresent()) {
         fail(
@@ -295,7 +300,9 @@ public final class BulkDownloader {
         checkpoint.completed(target.id());
         failures.succeeded(target.id());
         if (!index.contains(target.id())) {
-          index.put(MapRecords.present(target));
+          index.put(MapRecords.present(target)); // at once, in case the run stops first
+          describing++;
+          completions.submit(() -> describe(target));
         }
         skipped++;
         progress.finished("skipped", target, "already present", false);
@@ -329,6 +336,13 @@ public final class BulkDownloader {
 
     private void record(Outcome outcome) {
       MapTarget target = outcome.target();
+      if (outcome instanceof Outcome.Described d) {
+        describing--;
+        if (index.contains(target.id())) {
+          index.put(d.record());
+        }
+        return;
+      }
       running.remove(target.id());
       if (outcome instanceof Outcome.Downloaded d) {
         checkpoint.completed(target.id());
@@ -364,6 +378,12 @@ public final class BulkDownloader {
       } finally {
         bookkeepingNanos += System.nanoTime() - start;
       }
+    }
+
+    /** Runs on a worker thread: reads a map folder that was already in place. */
+    private Outcome describe(MapTarget target) {
+      return new Outcome.Described(
+          target, MapRecords.described(target, dir.resolve(target.folder())));
     }
 
     /** Runs on a worker thread: touches nothing but its own map's files. */

@@ -1,13 +1,16 @@
 package org.fafbulk.bulk;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.fafbulk.api.FafMap;
+import org.fafbulk.download.MapFailure;
 import org.fafbulk.download.MapInstaller;
+import org.fafbulk.download.MapVerifier;
 import org.fafbulk.download.ScenarioInfo;
 import org.fafbulk.state.MapRecord;
 
@@ -56,8 +59,44 @@ final class MapRecords {
   }
 
   /**
-   * A map found already in place with no record (installed before maps.json existed): what the API
-   * says, without reading the folder on the coordinating thread.
+   * A map found already in place with no record (installed before maps.json existed, or before a
+   * crash let the index catch up), described from its folder on a worker: the API's metadata, the
+   * size from the scmap header and what the scenario says. The archive size and download time are
+   * not known any more; a folder that no longer verifies keeps what the API says.
+   */
+  static MapRecord described(MapTarget target, Path folder) {
+    MapVerifier.VerifiedMap map;
+    try {
+      map = MapVerifier.verify(folder);
+    } catch (IOException | MapFailure | RuntimeException e) {
+      return present(target);
+    }
+    MapRecord api = present(target);
+    ScenarioInfo scenario;
+    try {
+      scenario = ScenarioInfo.read(map.scenario());
+    } catch (IOException | RuntimeException e) {
+      scenario = ScenarioInfo.empty();
+    }
+    return new MapRecord(
+        api.mapId(),
+        api.versionId(),
+        api.name(),
+        api.author(),
+        api.folder(),
+        api.version(),
+        OptionalInt.of(Math.round(map.header().width())),
+        OptionalInt.of(Math.round(map.header().height())),
+        api.maxPlayers(),
+        api.ranked(),
+        OptionalLong.empty(),
+        Optional.empty(),
+        Optional.of(scenario(scenario)));
+  }
+
+  /**
+   * A map found already in place with no record: what the API says, without reading the folder, as
+   * the coordinating thread records it at once; {@link #described} improves it later.
    */
   static MapRecord present(MapTarget target) {
     Optional<FafMap> api = target.metadata();

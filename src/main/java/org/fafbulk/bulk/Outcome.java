@@ -3,6 +3,7 @@ package org.fafbulk.bulk;
 import org.fafbulk.download.MapFailure;
 import org.fafbulk.download.MapInstaller;
 import org.fafbulk.download.ScenarioInfo;
+import org.fafbulk.state.MapRecord;
 
 /** What one worker reports for one map; the coordinating thread records it. */
 sealed interface Outcome {
@@ -12,6 +13,12 @@ sealed interface Outcome {
   record Downloaded(
       MapTarget target, MapInstaller.Installed installed, long archiveBytes, ScenarioInfo scenario)
       implements Outcome {}
+
+  /**
+   * A map found already in place without a maps.json record, described from its folder: not a
+   * download, only a better record than the API alone gives.
+   */
+  record Described(MapTarget target, MapRecord record) implements Outcome {}
 
   /** Could not be installed; {@code kind} says whether it is the map's fault or the disk's. */
   record Failed(MapTarget target, String reason, MapFailure.Kind kind) implements Outcome {}

@@ -74,7 +74,15 @@ class BulkDownloadMapsIndexTest {
 
       assertThat(run(urls, dir)).isZero();
 
-      assertThat(readMaps(dir).findValuesAsText("folder")).containsExactly("alpha.v0001");
+      JsonNode maps = readMaps(dir);
+      assertThat(maps.findValuesAsText("folder")).containsExactly("alpha.v0001");
+      // Described from the folder on a worker: size and scenario are there, while the archive
+      // size and download time are no longer known.
+      JsonNode alpha = maps.get(0);
+      assertThat(alpha.get("width").asInt()).isPositive();
+      assertThat(alpha.get("scenario").get("armies").asInt()).isEqualTo(2);
+      assertThat(alpha.get("archive_bytes").isNull()).isTrue();
+      assertThat(alpha.get("downloaded_at").isNull()).isTrue();
     }
   }
 
