@@ -11,11 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.fafbulk.Errors;
@@ -30,6 +32,7 @@ import org.fafbulk.state.Checkpoint;
 import org.fafbulk.state.CheckpointStore;
 import org.fafbulk.state.FailureLog;
 import org.fafbulk.state.FlushSchedule;
+import org.fafbulk.state.MapRecord;
 import org.fafbulk.state.MapsIndex;
 import org.fafbulk.state.OutputLock;
 
@@ -184,14 +187,20 @@ public final class BulkDownloader {
     RunSummary execute(TargetSource targets) throws IOException {
       progress.start(targets.expected());
       ExecutorService pool =
-          Executors.newFixedThreadPool(settings.concurrency(), new WorkerThreads());
-      CompletionService<Outcome> completions = new ExecutorCompletionService<>(pool);
+          Executors.newFixedThreadPool(settings.concurrency(), new WorkerThreads("download"));
+      // Folders already in place without a maps.json record are described on a thread of their
+      // own, so that downloads never queue behind them and a stop need not wait for them.
+      ExecutorService describer = Executors.newSingleThreadExecutor(new WorkerThreads("describe"));
+      BlockingQueue<Future<Outcome>> finished = new LinkedBlockingQueue<>();
+      CompletionService<Outcome> completions = new ExecutorCompletionService<>(pool, finished);
+      CompletionService<Outcome> descriptions =
+          new ExecutorCompletionService<>(describer, finished);
       boolean interrupted = false;
       try {
         long nextStart = System.nanoTime();
         while (!stop.stopRequested() && diskFull.isEmpty() && targets.hasNext()) {
           MapTarget target = targets.next();
-          if (!admit(target, completions)) {
+          if (!admit(target, descriptions)) {
             continue;
           }
           while (running.size() >= settings.concurrency() || System.nanoTime() < nextStart) {
@@ -215,13 +224,17 @@ public final class BulkDownloader {
           nextStart = System.nanoTime() + settings.delay().toNanos();
           flushIfDue();
         }
-        while ((!running.isEmpty() || describing > 0) && !stop.abandonRequested()) {
+        // Running downloads always finish (unless abandoned); descriptions only when the run was
+        // not stopped: a record left as the API gave it is described again on the next run.
+        while ((!running.isEmpty() || (describing > 0 && !stopping()))
+            && !stop.abandonRequested()) {
           collect(completions, POLL_MILLIS);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         interrupted = true;
       } finally {
+        describer.shutdownNow();
         if (stop.abandonRequested() || interrupted) {
           pool.shutdownNow();
         } else {
@@ -247,6 +260,10 @@ public final class BulkDownloader {
         throw diskFull(dir, diskFull.get());
       }
       return summary;
+    }
+
+    private boolean stopping() {
+      return stop.stopRequested() || diskFull.isPresent();
     }
 
     /** Brings the state files up to date; never throws, so that it can run in a finally. */
@@ -278,7 +295,7 @@ public final class BulkDownloader {
      * Decides what to do with a target before any download: false when it is settled here. A map
      * already in place without a maps.json record is handed to a worker to describe.
      */
-    private boolean admit(MapTarget target, CompletionService<Outcome> completions)
+    private boolean admit(MapTarget target, CompletionService<Outcome> descriptions)
         throws IOException {
       Optional<String> unsafe = FolderNames.problem(target.folder());
       if (unsafe.isPresent()) {
@@ -299,10 +316,13 @@ public final class BulkDownloader {
         // A folder under its final name is complete by construction.
         checkpoint.completed(target.id());
         failures.succeeded(target.id());
-        if (!index.contains(target.id())) {
-          index.put(MapRecords.present(target)); // at once, in case the run stops first
+        Optional<MapRecord> record = index.get(target.id());
+        if (record.isEmpty() || record.get().scenario().isEmpty()) {
+          if (record.isEmpty()) {
+            index.put(MapRecords.present(target)); // at once, in case the run stops first
+          }
           describing++;
-          completions.submit(() -> describe(target));
+          descriptions.submit(() -> describe(target));
         }
         skipped++;
         progress.finished("skipped", target, "already present", false);
@@ -329,7 +349,7 @@ public final class BulkDownloader {
       try {
         return future.get();
       } catch (java.util.concurrent.ExecutionException e) {
-        // work() catches everything; an Error is all that can get here
+        // work() and describe() catch every exception; an Error is all that can get here
         throw new IllegalStateException("a download worker died", e.getCause());
       }
     }
@@ -380,10 +400,15 @@ public final class BulkDownloader {
       }
     }
 
-    /** Runs on a worker thread: reads a map folder that was already in place. */
+    /** Runs on the describing thread: reads a map folder that was already in place. */
     private Outcome describe(MapTarget target) {
-      return new Outcome.Described(
-          target, MapRecords.described(target, dir.resolve(target.folder())));
+      MapRecord record;
+      try {
+        record = MapRecords.described(target, dir.resolve(target.folder()));
+      } catch (RuntimeException e) {
+        record = MapRecords.present(target); // a description only adds metadata; never fail on it
+      }
+      return new Outcome.Described(target, record);
     }
 
     /** Runs on a worker thread: touches nothing but its own map's files. */
@@ -409,11 +434,16 @@ public final class BulkDownloader {
 
   /** Names worker threads and makes them daemons, so that they never keep the JVM alive. */
   private static final class WorkerThreads implements java.util.concurrent.ThreadFactory {
+    private final String kind;
     private final AtomicInteger count = new AtomicInteger();
+
+    WorkerThreads(String kind) {
+      this.kind = kind;
+    }
 
     @Override
     public Thread newThread(Runnable runnable) {
-      Thread thread = new Thread(runnable, "faf-download-" + count.incrementAndGet());
+      Thread thread = new Thread(runnable, "faf-" + kind + "-" + count.incrementAndGet());
       thread.setDaemon(true);
       return thread;
     }

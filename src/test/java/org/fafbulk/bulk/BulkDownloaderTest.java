@@ -28,6 +28,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.fafbulk.download.Disk;
+import org.fafbulk.state.JsonFiles;
+import org.fafbulk.state.MapsIndex;
 import org.fafbulk.testing.ArchiveServer;
 import org.fafbulk.testing.CliRun;
 import org.fafbulk.testing.FakeFafApi;
@@ -247,6 +249,39 @@ class BulkDownloaderTest {
             .as("gap before request %d", i + 1)
             .isGreaterThanOrEqualTo(Duration.ofMillis(180));
       }
+    }
+  }
+
+  @Test
+  void bulkDownloadDescribesFoldersInPlaceWithoutDelayingDownloads() throws Exception {
+    try (ArchiveServer archives = ArchiveServer.start(Duration.ZERO)) {
+      VaultMap warmUp = VaultMap.numbered(9999, archives.baseUrl());
+      api.publish(server, List.of(warmUp));
+      archives.serve(warmUp.archivePath(), MapArchives.valid(warmUp.folder()));
+      assertThat(bulkDownloadInto(outputDir.resolve("warm-up")).exitCode()).isZero();
+      archives.forgetRequests();
+      // 1,500 maps already in place from an older version (no maps.json), then 4 new ones.
+      List<VaultMap> maps = FakeFafApi.catalogue(1_504, archives.baseUrl());
+      api.publish(server, maps);
+      for (VaultMap map : maps.subList(0, 1_500)) {
+        MapArchives.installed(outputDir, map.folder());
+      }
+      maps.subList(1_500, 1_504)
+          .forEach(m -> archives.serve(m.archivePath(), MapArchives.valid(m.folder())));
+
+      CliRun run = bulkDownload("--delay-ms", "200", "--concurrency", "4");
+
+      assertThat(run.exitCode()).as(run.toString()).isZero();
+      List<Long> starts = archives.arrivalNanos();
+      assertThat(starts).hasSize(4);
+      for (int i = 1; i < starts.size(); i++) {
+        assertThat(Duration.ofNanos(starts.get(i) - starts.get(i - 1)))
+            .as("gap before request %d: downloads must not queue behind descriptions", i + 1)
+            .isGreaterThanOrEqualTo(Duration.ofMillis(180));
+      }
+      JsonNode records = JsonFiles.read(outputDir.resolve(MapsIndex.FILE_NAME)).orElseThrow();
+      assertThat(records).hasSize(1_504);
+      assertThat(records).allSatisfy(r -> assertThat(r.get("scenario").isObject()).isTrue());
     }
   }
 
