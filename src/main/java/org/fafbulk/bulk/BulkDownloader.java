@@ -198,7 +198,7 @@ public final class BulkDownloader {
       boolean interrupted = false;
       try {
         long nextStart = System.nanoTime();
-        while (!stop.stopRequested() && diskFull.isEmpty() && targets.hasNext()) {
+        while (!stopping() && targets.hasNext()) {
           MapTarget target = targets.next();
           if (!admit(target, descriptions)) {
             continue;
@@ -210,11 +210,11 @@ public final class BulkDownloader {
                     ? POLL_MILLIS
                     : Math.min(POLL_MILLIS, TimeUnit.NANOSECONDS.toMillis(waitNanos));
             collect(completions, waitMillis);
-            if (stop.stopRequested() || diskFull.isPresent()) {
+            if (stopping()) {
               break;
             }
           }
-          if (stop.stopRequested() || diskFull.isPresent()) {
+          if (stopping()) {
             checkpoint.stopped(target.id());
             break;
           }
@@ -402,13 +402,9 @@ public final class BulkDownloader {
 
     /** Runs on the describing thread: reads a map folder that was already in place. */
     private Outcome describe(MapTarget target) {
-      MapRecord record;
-      try {
-        record = MapRecords.described(target, dir.resolve(target.folder()));
-      } catch (RuntimeException e) {
-        record = MapRecords.present(target); // a description only adds metadata; never fail on it
-      }
-      return new Outcome.Described(target, record);
+      // MapRecords.described catches whatever reading the folder throws: it only adds metadata.
+      return new Outcome.Described(
+          target, MapRecords.described(target, dir.resolve(target.folder())));
     }
 
     /** Runs on a worker thread: touches nothing but its own map's files. */
@@ -420,7 +416,10 @@ public final class BulkDownloader {
           MapInstaller.Installed installed =
               installer.install(fetched.file(), dir, Optional.of(target.folder()));
           return new Outcome.Downloaded(
-              target, installed, fetched.bytes(), MapRecords.readScenario(installed));
+              target,
+              installed,
+              fetched.bytes(),
+              MapRecords.readScenario(installed.map().scenario()));
         } finally {
           Files.deleteIfExists(fetched.file());
         }

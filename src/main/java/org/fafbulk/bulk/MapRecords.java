@@ -8,10 +8,12 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.fafbulk.api.FafMap;
+import org.fafbulk.api.MapVersion;
 import org.fafbulk.download.MapFailure;
 import org.fafbulk.download.MapInstaller;
 import org.fafbulk.download.MapVerifier;
 import org.fafbulk.download.ScenarioInfo;
+import org.fafbulk.download.ScmapHeader;
 import org.fafbulk.state.MapRecord;
 
 /** Builds the maps.json record of a map from what the API and the installed folder say. */
@@ -28,31 +30,23 @@ final class MapRecords {
       long archiveBytes,
       ScenarioInfo scenario,
       Instant now) {
-    Optional<FafMap> api = target.metadata();
-    return new MapRecord(
-        api.map(FafMap::id),
-        api.map(m -> m.latestVersion().id()),
-        api.map(FafMap::displayName),
-        api.flatMap(FafMap::author),
+    return record(
+        target,
         installed.folder(),
-        api.map(m -> OptionalInt.of(m.latestVersion().version())).orElse(OptionalInt.empty()),
-        OptionalInt.of(Math.round(installed.map().header().width())),
-        OptionalInt.of(Math.round(installed.map().header().height())),
-        api.map(m -> OptionalInt.of(m.latestVersion().maxPlayers())).orElse(OptionalInt.empty()),
-        api.map(m -> m.latestVersion().ranked()),
+        Optional.of(installed.map().header()),
         OptionalLong.of(archiveBytes),
         Optional.of(now.truncatedTo(ChronoUnit.SECONDS)),
-        Optional.of(scenario(scenario)));
+        Optional.of(scenario));
   }
 
   /**
-   * What the installed map's _scenario.lua says; empty fields when it cannot be read or parsed, as
-   * the scenario only adds metadata to a map that is already verified and in place. Runs on the
-   * worker that installed the map.
+   * What the _scenario.lua at {@code file} says; empty fields when it cannot be read or parsed, as
+   * the scenario only adds metadata to a map that is already verified and in place. Runs on a
+   * worker.
    */
-  static ScenarioInfo readScenario(MapInstaller.Installed installed) {
+  static ScenarioInfo readScenario(Path file) {
     try {
-      return ScenarioInfo.read(installed.map().scenario());
+      return ScenarioInfo.read(file);
     } catch (IOException | RuntimeException e) {
       return ScenarioInfo.empty();
     }
@@ -71,27 +65,13 @@ final class MapRecords {
     } catch (IOException | MapFailure | RuntimeException e) {
       return present(target);
     }
-    MapRecord api = present(target);
-    ScenarioInfo scenario;
-    try {
-      scenario = ScenarioInfo.read(map.scenario());
-    } catch (IOException | RuntimeException e) {
-      scenario = ScenarioInfo.empty();
-    }
-    return new MapRecord(
-        api.mapId(),
-        api.versionId(),
-        api.name(),
-        api.author(),
-        api.folder(),
-        api.version(),
-        OptionalInt.of(Math.round(map.header().width())),
-        OptionalInt.of(Math.round(map.header().height())),
-        api.maxPlayers(),
-        api.ranked(),
+    return record(
+        target,
+        target.folder(),
+        Optional.of(map.header()),
         OptionalLong.empty(),
         Optional.empty(),
-        Optional.of(scenario(scenario)));
+        Optional.of(readScenario(map.scenario())));
   }
 
   /**
@@ -99,21 +79,48 @@ final class MapRecords {
    * the coordinating thread records it at once; {@link #described} improves it later.
    */
   static MapRecord present(MapTarget target) {
-    Optional<FafMap> api = target.metadata();
-    return new MapRecord(
-        api.map(FafMap::id),
-        api.map(m -> m.latestVersion().id()),
-        api.map(FafMap::displayName),
-        api.flatMap(FafMap::author),
+    return record(
+        target,
         target.folder(),
-        api.map(m -> OptionalInt.of(m.latestVersion().version())).orElse(OptionalInt.empty()),
-        api.map(m -> OptionalInt.of(m.latestVersion().width())).orElse(OptionalInt.empty()),
-        api.map(m -> OptionalInt.of(m.latestVersion().height())).orElse(OptionalInt.empty()),
-        api.map(m -> OptionalInt.of(m.latestVersion().maxPlayers())).orElse(OptionalInt.empty()),
-        api.map(m -> m.latestVersion().ranked()),
+        Optional.empty(),
         OptionalLong.empty(),
         Optional.empty(),
         Optional.empty());
+  }
+
+  /**
+   * The API's fields from {@code target}, the size from the scmap {@code header} (the API's without
+   * one), and the rest as given.
+   */
+  private static MapRecord record(
+      MapTarget target,
+      String folder,
+      Optional<ScmapHeader> header,
+      OptionalLong archiveBytes,
+      Optional<Instant> downloadedAt,
+      Optional<ScenarioInfo> scenario) {
+    Optional<FafMap> api = target.metadata();
+    Optional<MapVersion> version = api.map(FafMap::latestVersion);
+    return new MapRecord(
+        api.map(FafMap::id),
+        version.map(MapVersion::id),
+        api.map(FafMap::displayName),
+        api.flatMap(FafMap::author),
+        folder,
+        optionalInt(version.map(MapVersion::version)),
+        optionalInt(
+            header.map(h -> Math.round(h.width())).or(() -> version.map(MapVersion::width))),
+        optionalInt(
+            header.map(h -> Math.round(h.height())).or(() -> version.map(MapVersion::height))),
+        optionalInt(version.map(MapVersion::maxPlayers)),
+        version.map(MapVersion::ranked),
+        archiveBytes,
+        downloadedAt,
+        scenario.map(MapRecords::scenario));
+  }
+
+  private static OptionalInt optionalInt(Optional<Integer> value) {
+    return value.map(OptionalInt::of).orElse(OptionalInt.empty());
   }
 
   private static MapRecord.Scenario scenario(ScenarioInfo info) {
