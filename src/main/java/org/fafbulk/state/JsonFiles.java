@@ -36,15 +36,8 @@ public final class JsonFiles {
       return Optional.of(MAPPER.readTree(Files.readAllBytes(file)));
     } catch (NoSuchFileException e) {
       return Optional.empty();
-    } catch (JsonProcessingException e) {
-      throw FafException.fatal(
-          file
-              + " is not valid JSON ("
-              + e.getOriginalMessage()
-              + "); move it aside to start afresh",
-          e);
     } catch (IOException e) {
-      throw FafException.fatal("cannot read " + file + ": " + e.getMessage(), e);
+      throw unreadable(file, e);
     }
   }
 
@@ -67,16 +60,22 @@ public final class JsonFiles {
       return true;
     } catch (NoSuchFileException e) {
       return false; // only a missing file: one that cannot be read must not be replaced
-    } catch (JsonProcessingException e) {
-      throw FafException.fatal(
+    } catch (IOException e) {
+      throw unreadable(file, e);
+    }
+  }
+
+  /** The clear error for a state file that cannot be read, or is not JSON. */
+  private static FafException unreadable(Path file, IOException e) {
+    if (e instanceof JsonProcessingException json) {
+      return FafException.fatal(
           file
               + " is not valid JSON ("
-              + e.getOriginalMessage()
+              + json.getOriginalMessage()
               + "); move it aside to start afresh",
           e);
-    } catch (IOException e) {
-      throw FafException.fatal("cannot read " + file + ": " + e.getMessage(), e);
     }
+    return FafException.fatal("cannot read " + file + ": " + e.getMessage(), e);
   }
 
   /**
