@@ -228,13 +228,7 @@ class BulkDownloaderTest {
   @Test
   void bulkDownloadSpacesStartsByDelay() throws Exception {
     try (ArchiveServer archives = ArchiveServer.start(Duration.ZERO)) {
-      // Class loading on both ends delays the very first download of a cold JVM by some 30 ms,
-      // which would shorten the first gap the server sees; measure a warm run.
-      VaultMap warmUp = VaultMap.numbered(99, archives.baseUrl());
-      api.publish(server, List.of(warmUp));
-      archives.serve(warmUp.archivePath(), MapArchives.valid(warmUp.folder()));
-      assertThat(bulkDownloadInto(outputDir.resolve("warm-up")).exitCode()).isZero();
-      archives.forgetRequests();
+      warmUp(archives);
       List<VaultMap> maps = FakeFafApi.catalogue(4, archives.baseUrl());
       api.publish(server, maps);
       maps.forEach(m -> archives.serve(m.archivePath(), MapArchives.valid(m.folder())));
@@ -242,24 +236,14 @@ class BulkDownloaderTest {
       CliRun run = bulkDownload("--delay-ms", "200", "--concurrency", "4");
 
       assertThat(run.exitCode()).as(run.toString()).isZero();
-      List<Long> starts = archives.arrivalNanos();
-      assertThat(starts).hasSize(4);
-      for (int i = 1; i < starts.size(); i++) {
-        assertThat(Duration.ofNanos(starts.get(i) - starts.get(i - 1)))
-            .as("gap before request %d", i + 1)
-            .isGreaterThanOrEqualTo(Duration.ofMillis(180));
-      }
+      assertStartsSpacedBy(archives, 4, Duration.ofMillis(180), "");
     }
   }
 
   @Test
   void bulkDownloadDescribesFoldersInPlaceWithoutDelayingDownloads() throws Exception {
     try (ArchiveServer archives = ArchiveServer.start(Duration.ZERO)) {
-      VaultMap warmUp = VaultMap.numbered(9999, archives.baseUrl());
-      api.publish(server, List.of(warmUp));
-      archives.serve(warmUp.archivePath(), MapArchives.valid(warmUp.folder()));
-      assertThat(bulkDownloadInto(outputDir.resolve("warm-up")).exitCode()).isZero();
-      archives.forgetRequests();
+      warmUp(archives);
       // 1,500 maps already in place from an older version (no maps.json), then 4 new ones.
       List<VaultMap> maps = FakeFafApi.catalogue(1_504, archives.baseUrl());
       api.publish(server, maps);
@@ -272,13 +256,8 @@ class BulkDownloaderTest {
       CliRun run = bulkDownload("--delay-ms", "200", "--concurrency", "4");
 
       assertThat(run.exitCode()).as(run.toString()).isZero();
-      List<Long> starts = archives.arrivalNanos();
-      assertThat(starts).hasSize(4);
-      for (int i = 1; i < starts.size(); i++) {
-        assertThat(Duration.ofNanos(starts.get(i) - starts.get(i - 1)))
-            .as("gap before request %d: downloads must not queue behind descriptions", i + 1)
-            .isGreaterThanOrEqualTo(Duration.ofMillis(180));
-      }
+      assertStartsSpacedBy(
+          archives, 4, Duration.ofMillis(180), ": downloads must not queue behind descriptions");
       JsonNode records = JsonFiles.read(outputDir.resolve(MapsIndex.FILE_NAME)).orElseThrow();
       assertThat(records).hasSize(1_504);
       assertThat(records).allSatisfy(r -> assertThat(r.get("scenario").isObject()).isTrue());
@@ -435,6 +414,29 @@ class BulkDownloaderTest {
     }
     args.addAll(Arrays.asList(options));
     return CliRun.of(args.toArray(String[]::new));
+  }
+
+  /**
+   * Runs one download first: class loading on both ends delays the very first download of a cold
+   * JVM by some 30 ms, which would shorten the first gap the server sees.
+   */
+  private void warmUp(ArchiveServer archives) {
+    VaultMap warmUp = VaultMap.numbered(9999, archives.baseUrl());
+    api.publish(server, List.of(warmUp));
+    archives.serve(warmUp.archivePath(), MapArchives.valid(warmUp.folder()));
+    assertThat(bulkDownloadInto(outputDir.resolve("warm-up")).exitCode()).isZero();
+    archives.forgetRequests();
+  }
+
+  private static void assertStartsSpacedBy(
+      ArchiveServer archives, int requests, Duration gap, String why) {
+    List<Long> starts = archives.arrivalNanos();
+    assertThat(starts).hasSize(requests);
+    for (int i = 1; i < starts.size(); i++) {
+      assertThat(Duration.ofNanos(starts.get(i) - starts.get(i - 1)))
+          .as("gap before request %d%s", i + 1, why)
+          .isGreaterThanOrEqualTo(gap);
+    }
   }
 
   private static void assertUsageError(CliRun run, String message) {
