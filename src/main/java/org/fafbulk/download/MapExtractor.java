@@ -83,7 +83,6 @@ final class MapExtractor {
         }
         os.write(buffer, 0, n);
       }
-      os.getFD().sync();
     }
     return total;
   }
