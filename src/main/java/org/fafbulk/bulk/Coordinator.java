@@ -18,6 +18,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The life of one run, on the calling thread: take listed maps, admit them, start downloads on a
@@ -150,7 +151,7 @@ final class Coordinator {
     List<Outcome.Staged> batch = List.copyOf(staged);
     staged.clear();
     publishing = batch;
-    committer.execute(() -> events.add(new Event.Published(publisher.publish(batch))));
+    committer.execute(reporting(() -> new Event.Published(publisher.publish(batch))));
   }
 
   private long waitMillis() {
@@ -172,10 +173,26 @@ final class Coordinator {
       listingError = ended.error();
     } else if (event instanceof Event.Finished finished) {
       finished(finished.outcome());
+    } else if (event instanceof Event.Crashed crashed) {
+      throw new IllegalStateException("a worker thread died", crashed.error());
     } else if (event instanceof Event.Published published) {
       publishing = List.of();
       published.outcomes().forEach(ledger::record);
     }
+  }
+
+  /**
+   * A task that reports its event, or, should it throw after all, the crash: the coordinator must
+   * never wait for an event that will not come.
+   */
+  private Runnable reporting(Supplier<Event> task) {
+    return () -> {
+      try {
+        events.add(task.get());
+      } catch (RuntimeException | Error e) {
+        events.add(new Event.Crashed(e));
+      }
+    };
   }
 
   private void admit(MapTarget target, ExecutorService describer) {
@@ -187,8 +204,8 @@ final class Coordinator {
     if (ledger.admit(target, decision)) {
       describing++;
       describer.execute(
-          () ->
-              events.add(
+          reporting(
+              () ->
                   new Event.Finished(
                       new Outcome.Described(
                           target, MapRecords.described(target, dir.resolve(target.folder()))))));

@@ -14,6 +14,9 @@ sealed interface Event {
   /** A worker or the describer is done with one map. */
   record Finished(Outcome outcome) implements Event {}
 
+  /** A task threw what its contract says it never throws: a bug, or the JVM out of memory. */
+  record Crashed(Throwable error) implements Event {}
+
   /** The publisher is done with one batch. */
   record Published(List<Outcome> outcomes) implements Event {}
 }

@@ -8,7 +8,6 @@ import org.fafbulk.download.Disk;
 import org.fafbulk.download.FolderFlush;
 import org.fafbulk.download.MapFailure;
 import org.fafbulk.download.MapInstaller;
-import org.fafbulk.state.AtomicFiles;
 
 /**
  * Puts staged maps into place in batches, in the only order that survives a power cut: flush the
@@ -47,7 +46,7 @@ final class Publisher {
         outcomes.add(new Outcome.Failed(staged.target(), e.getMessage(), e.kind()));
       }
     }
-    AtomicFiles.syncDirectory(dir);
+    flush.syncDirectory(dir);
     return outcomes;
   }
 }

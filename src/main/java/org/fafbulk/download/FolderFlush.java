@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.fafbulk.state.AtomicFiles;
 
 /**
  * Makes whole folders durable at once, so that extraction never waits on the disk: the extracted
@@ -21,6 +22,14 @@ import java.util.stream.Stream;
 public interface FolderFlush {
   /** Returns once every file and directory entry under {@code folders} is on stable storage. */
   void flush(List<Path> folders) throws IOException;
+
+  /**
+   * Makes the renames inside {@code dir} durable: called once after a batch of folders took their
+   * final names.
+   */
+  default void syncDirectory(Path dir) {
+    AtomicFiles.syncDirectory(dir);
+  }
 
   /** A short name for logs and benchmarks. */
   String name();
