@@ -39,13 +39,7 @@ public interface FolderFlush {
    * coreutils' {@code sync -f}, or, where that program is missing, one fsync per file and folder.
    */
   static FolderFlush forDirectory(Path dir) {
-    FolderFlush syncfs = new SyncFs(dir);
-    try {
-      syncfs.flush(List.of());
-      return syncfs;
-    } catch (IOException e) {
-      return new PerFile();
-    }
+    return SyncFs.available() ? new SyncFs(dir) : new PerFile();
   }
 
   /**
@@ -58,6 +52,24 @@ public interface FolderFlush {
 
     SyncFs(Path dir) {
       this.dir = dir;
+    }
+
+    /** Whether this machine's {@code sync} takes {@code -f} (GNU coreutils 8.24+, BusyBox). */
+    static boolean available() {
+      try {
+        Process help = new ProcessBuilder("sync", "--help").redirectErrorStream(true).start();
+        String usage;
+        try (BufferedReader reader = help.inputReader(StandardCharsets.UTF_8)) {
+          usage = reader.lines().collect(Collectors.joining("\n"));
+        }
+        help.waitFor(1, TimeUnit.MINUTES);
+        return usage.contains("-f");
+      } catch (IOException e) {
+        return false; // no sync program at all
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
     }
 
     @Override
