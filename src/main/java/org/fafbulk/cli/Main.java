@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.fafbulk.ExitCodes;
 import org.fafbulk.FafException;
+import org.fafbulk.Printable;
 import picocli.CommandLine;
 
 /** The entry point: the only place that calls {@code System.exit}. */
@@ -41,7 +42,7 @@ public final class Main {
             }
             return fe.exitCode();
           }
-          commandLine.getErr().println("faf: unexpected error: " + e);
+          commandLine.getErr().println("faf: unexpected error: " + Printable.of(e.toString()));
           if (verbose) {
             e.printStackTrace(commandLine.getErr());
           } else {
