@@ -41,7 +41,7 @@ public final class ClientCredentialsTokenProvider implements TokenProvider {
       String clientSecret,
       String scope,
       Clock clock) {
-    this.http = http;
+    this.http = HttpClients.sameOrigin(http); // the secret never follows a redirect elsewhere
     this.json = json;
     this.tokenUrl = tokenUrl;
     this.clientId = clientId;
@@ -89,7 +89,12 @@ public final class ClientCredentialsTokenProvider implements TokenProvider {
       }
       if (!response.isSuccessful()) {
         throw FafException.fatal(
-            "cannot get a token from " + tokenUrl + ": HTTP " + response.code(), null);
+            "cannot get a token from "
+                + tokenUrl
+                + ": HTTP "
+                + response.code()
+                + (response.isRedirect() ? " (" + response.message() + ")" : ""),
+            null);
       }
       JsonNode body = json.readTree(response.body().byteStream());
       String token = body.path("access_token").asText("");

@@ -42,7 +42,7 @@ public final class FafApiClient {
       HttpUrl baseUrl,
       TokenProvider tokens,
       RetryPolicy retry) {
-    this.http = http;
+    this.http = HttpClients.sameOrigin(http); // the token never follows a redirect elsewhere
     this.json = json;
     this.baseUrl = baseUrl;
     this.tokens = tokens;
@@ -141,7 +141,11 @@ public final class FafApiClient {
         if (response.isSuccessful()) {
           return parse(url, code, response);
         }
-        problem = "HTTP " + code + errorDetail(response);
+        problem =
+            "HTTP "
+                + code
+                + (response.isRedirect() ? " (" + response.message() + ")" : "")
+                + errorDetail(response);
         if (!RetryPolicy.isRetryable(code)) {
           throw FafException.fatal("the FAF API answered " + problem + " for " + url, null);
         }

@@ -22,12 +22,24 @@ public final class HttpClients {
         .connectTimeout(connectTimeout)
         .readTimeout(readTimeout)
         .writeTimeout(readTimeout)
-        .followRedirects(true)
-        .followSslRedirects(true)
+        .followRedirects(false) // Redirects follows them, by a stricter rule
+        .followSslRedirects(false)
+        .addInterceptor(Redirects.anyHostNoDowngrade())
         .addNetworkInterceptor(
             chain ->
                 chain.proceed(
                     chain.request().newBuilder().header("User-Agent", USER_AGENT).build()))
         .build();
+  }
+
+  /**
+   * The same client (sharing its connections) for requests that carry a secret: it follows a
+   * redirect only within the request's origin.
+   */
+  public static OkHttpClient sameOrigin(OkHttpClient client) {
+    OkHttpClient.Builder builder = client.newBuilder();
+    builder.interceptors().removeIf(Redirects.class::isInstance);
+    builder.interceptors().add(0, Redirects.sameOrigin());
+    return builder.build();
   }
 }
