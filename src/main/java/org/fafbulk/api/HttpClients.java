@@ -25,6 +25,7 @@ public final class HttpClients {
         .followRedirects(false) // Redirects follows them, by a stricter rule
         .followSslRedirects(false)
         .addInterceptor(Redirects.anyHostNoDowngrade())
+        .addNetworkInterceptor(new MinimumThroughput())
         .addNetworkInterceptor(
             chain ->
                 chain.proceed(
