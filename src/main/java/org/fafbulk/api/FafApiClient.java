@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.BooleanSupplier;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -54,8 +55,13 @@ public final class FafApiClient {
    * is fetched now (it carries the total); the rest as the listing is consumed.
    */
   public MapListing listMaps(MapFilter filter, OptionalLong limit) {
+    return listMaps(filter, limit, () -> false);
+  }
+
+  /** As {@link #listMaps(MapFilter, OptionalLong)}, ending early once {@code stop} says so. */
+  public MapListing listMaps(MapFilter filter, OptionalLong limit, BooleanSupplier stop) {
     int pageSize = (int) Math.min(MAX_PAGE_SIZE, Math.max(1, limit.orElse(MAX_PAGE_SIZE)));
-    return new MapListing(this, filter, limit, pageSize);
+    return new MapListing(this, filter, limit, pageSize, stop);
   }
 
   /** The map version with this folder name, with its map. */
