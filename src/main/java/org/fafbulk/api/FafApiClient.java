@@ -43,7 +43,7 @@ public final class FafApiClient {
       HttpUrl baseUrl,
       TokenProvider tokens,
       RetryPolicy retry) {
-    this.http = HttpClients.sameOrigin(http); // the token never follows a redirect elsewhere
+    this.http = HttpClients.forApi(http); // the token never follows a redirect elsewhere
     this.json = json;
     this.baseUrl = baseUrl;
     this.tokens = tokens;
@@ -156,6 +156,9 @@ public final class FafApiClient {
           throw FafException.fatal("the FAF API answered " + problem + " for " + url, null);
         }
         retryAfter = RetryPolicy.parseRetryAfter(response.header("Retry-After"), Instant.now());
+      } catch (ResponseLimit.TooLarge e) {
+        throw FafException.fatal(
+            "the FAF API sent too much for " + url + " (" + e.getMessage() + ")", e);
       } catch (JsonProcessingException e) {
         throw FafException.fatal(
             "the FAF API sent malformed JSON for " + url + ": " + e.getOriginalMessage(), e);

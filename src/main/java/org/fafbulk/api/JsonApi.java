@@ -211,9 +211,7 @@ final class JsonApi {
             a.path("height").asInt(0),
             a.path("maxPlayers").asInt(0),
             a.path("ranked").asBoolean(false),
-            a.path("hidden").asBoolean(false),
-            text(a, "description"),
-            text(a, "createTime")),
+            a.path("hidden").asBoolean(false)),
         version.path("relationships").path("map").path("data").path("id").asText(""));
   }
 
