@@ -84,7 +84,8 @@ public final class ClientCredentialsTokenProvider implements TokenProvider {
                 + response.code()
                 + " from "
                 + tokenUrl
-                + "): check FAF_CLIENT_ID and FAF_CLIENT_SECRET",
+                + "): check the client id and secret (--client-id/--client-secret, FAF_CLIENT_ID/"
+                + "FAF_CLIENT_SECRET or the credentials file)",
             null);
       }
       if (!response.isSuccessful()) {

@@ -27,7 +27,8 @@ public final class FafApiClient {
 
   static final String CREDENTIALS_HELP =
       "the FAF API needs credentials since late 2023: set FAF_API_TOKEN (or --token), or"
-          + " FAF_CLIENT_ID and FAF_CLIENT_SECRET for the client-credentials grant; or use"
+          + " FAF_CLIENT_ID and FAF_CLIENT_SECRET for the client-credentials grant (or put them in"
+          + " ~/.faf/credentials.yaml, chmod 600); or use"
           + " --url-file, which downloads from the content server without any";
 
   private final OkHttpClient http;
