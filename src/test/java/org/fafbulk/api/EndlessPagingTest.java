@@ -7,17 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.nio.file.Path;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.fafbulk.ExitCodes;
 import org.fafbulk.FafException;
 import org.fafbulk.testing.CliRun;
+import org.fafbulk.testing.EndlessCatalogue;
 import org.fafbulk.testing.LocalHttp;
 import org.fafbulk.testing.MapPages;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,37 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The listing ends with one error instead of walking on, and a stop ends it between two pages.
  */
 class EndlessPagingTest {
-  private static final long CLAIMED_TOTAL = 1_000_000_000_000L;
-
-  /** Every page full of new maps (ids from its number and size), none downloadable. */
-  static final class FreshHiddenMaps implements ResponseDefinitionTransformerV2 {
-    @Override
-    public ResponseDefinition transform(ServeEvent event) {
-      int size = Integer.parseInt(event.getRequest().queryParameter("page[size]").firstValue());
-      int number = Integer.parseInt(event.getRequest().queryParameter("page[number]").firstValue());
-      MapPages page = MapPages.page().totalRecords(CLAIMED_TOTAL);
-      for (int i = 1; i <= size; i++) {
-        page.mapWithoutVisibleVersion((number - 1) * size + i);
-      }
-      return ResponseDefinitionBuilder.responseDefinition()
-          .withStatus(200)
-          .withHeader("Content-Type", "application/vnd.api+json")
-          .withBody(page.json())
-          .build();
-    }
-
-    @Override
-    public String getName() {
-      return "fresh-hidden-maps";
-    }
-
-    @Override
-    public boolean applyGlobally() {
-      return false;
-    }
-  }
-
-  @RegisterExtension static final WireMockExtension api = LocalHttp.wireMock(new FreshHiddenMaps());
+  @RegisterExtension
+  static final WireMockExtension api = LocalHttp.wireMock(new EndlessCatalogue());
 
   @TempDir Path work;
 
@@ -79,7 +47,7 @@ class EndlessPagingTest {
 
   @Test
   void theSamePageOverAndOverEndsTheListingAtTheSecondPage() {
-    MapPages page = MapPages.page().totalRecords(CLAIMED_TOTAL);
+    MapPages page = MapPages.page().totalRecords(EndlessCatalogue.CLAIMED_TOTAL);
     for (int id = 1; id <= 5; id++) {
       page.mapWithoutVisibleVersion(id);
     }
@@ -153,6 +121,6 @@ class EndlessPagingTest {
   private static void serveFreshHiddenMaps() {
     api.stubFor(
         get(urlPathEqualTo("/data/map"))
-            .willReturn(aResponse().withTransformers("fresh-hidden-maps")));
+            .willReturn(aResponse().withTransformers(EndlessCatalogue.NAME)));
   }
 }
