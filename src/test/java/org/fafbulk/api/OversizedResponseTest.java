@@ -4,16 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.OptionalLong;
-import java.util.zip.GZIPOutputStream;
 import okhttp3.HttpUrl;
 import org.fafbulk.ExitCodes;
 import org.fafbulk.FafException;
 import org.fafbulk.testing.CliRun;
+import org.fafbulk.testing.GzipBombPage;
 import org.fafbulk.testing.LocalHttp;
 import org.fafbulk.testing.RawHttpServer;
 import org.junit.jupiter.api.Test;
@@ -28,9 +26,9 @@ class OversizedResponseTest {
 
   @Test
   void aGzipBombPageEndsTheRunWithOneLineAndExit3() throws Exception {
-    byte[] bomb = gzipBombPage(120, 5 * 1024 * 1024);
+    byte[] bomb = GzipBombPage.gzip(120, 5 * 1024 * 1024);
     assertThat(bomb.length).isLessThan(1024 * 1024);
-    try (RawHttpServer server = new RawHttpServer(gzipResponse(bomb))) {
+    try (RawHttpServer server = new RawHttpServer(GzipBombPage.response(bomb))) {
       CliRun run =
           CliRun.of(
               "bulk-download",
@@ -74,36 +72,5 @@ class OversizedResponseTest {
 
       assertThat(e).hasMessageContaining("larger than").hasMessageContaining("over the wire");
     }
-  }
-
-  /** A JSON:API page whose versions each carry a description of {@code bytes} spaces. */
-  private static byte[] gzipBombPage(int versions, int bytes) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    byte[] chunk = " ".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
-    try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
-      gzip.write(
-          "{\"meta\":{\"page\":{\"totalRecords\":1}},\"data\":[],\"included\":["
-              .getBytes(StandardCharsets.US_ASCII));
-      for (int v = 1; v <= versions; v++) {
-        gzip.write(
-            ("{\"type\":\"mapVersion\",\"id\":\"v" + v + "\",\"attributes\":{\"description\":\"")
-                .getBytes(StandardCharsets.US_ASCII));
-        for (int written = 0; written < bytes; written += chunk.length) {
-          gzip.write(chunk);
-        }
-        gzip.write((v == versions ? "\"}}" : "\"}},").getBytes(StandardCharsets.US_ASCII));
-      }
-      gzip.write("]}".getBytes(StandardCharsets.US_ASCII));
-    }
-    return out.toByteArray();
-  }
-
-  private static RawHttpServer.Script gzipResponse(byte[] gzip) {
-    return RawHttpServer.fixed(
-        "HTTP/1.1 200 OK\r\nContent-Type: application/vnd.api+json\r\nContent-Encoding: gzip\r\n"
-            + "Content-Length: "
-            + gzip.length
-            + "\r\nConnection: close\r\n\r\n",
-        gzip);
   }
 }
