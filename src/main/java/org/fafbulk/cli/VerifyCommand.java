@@ -89,7 +89,7 @@ final class VerifyCommand implements Callable<Integer> {
                 + Printable.of(p.detail()));
       }
     }
-    moved.forEach(m -> out.println("moved aside to " + m));
+    moved.forEach(m -> out.println("moved aside to " + Printable.of(m)));
     long broken = report.count(OutputCheck.Problem.Kind.BROKEN);
     long missing = report.count(OutputCheck.Problem.Kind.MISSING);
     out.printf(

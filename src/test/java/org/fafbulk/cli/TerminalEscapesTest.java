@@ -52,7 +52,7 @@ class TerminalEscapesTest {
                     .withBody(
                         MapPages.page()
                             .totalRecords(2)
-                            .map(new VaultMap("1", "x" + ATTACK, "Map " + ATTACK, archive))
+                            .map(new VaultMap("1" + ATTACK, "x" + ATTACK, "Map " + ATTACK, archive))
                             .map(
                                 new VaultMap(
                                     "2", "good.v0001", "Good", server.baseUrl() + "/maps/2.zip"))
@@ -131,21 +131,29 @@ class TerminalEscapesTest {
   }
 
   private static void assertNoRawEscapes(CliRun run, Path out) throws Exception {
-    for (String text : new String[] {run.out(), run.err(), failures(out)}) {
+    for (String text : new String[] {run.out(), run.err(), stateStrings(out)}) {
       assertThat(text).doesNotContain("\u001b", "\u0007", "\u009b", "\u202e");
     }
   }
 
-  /** failures.json as the strings {@code jq -r} would print, or empty when there is none. */
-  private static String failures(Path out) throws Exception {
-    Path file = out.resolve("failures.json");
-    if (!Files.exists(file)) {
-      return "";
-    }
+  /**
+   * Every string in the state files, as {@code jq -r} would print it; empty when there are none.
+   */
+  private static String stateStrings(Path out) throws Exception {
     StringBuilder text = new StringBuilder();
-    new com.fasterxml.jackson.databind.ObjectMapper()
-        .readTree(file.toFile())
-        .forEach(entry -> entry.forEach(field -> text.append(field.asText()).append('\n')));
+    for (String name : new String[] {"failures.json", "checkpoint.json", "maps.json"}) {
+      Path file = out.resolve(name);
+      if (Files.exists(file)) {
+        strings(new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile()), text);
+      }
+    }
     return text.toString();
+  }
+
+  private static void strings(com.fasterxml.jackson.databind.JsonNode node, StringBuilder text) {
+    if (node.isTextual()) {
+      text.append(node.asText()).append('\n');
+    }
+    node.forEach(child -> strings(child, text));
   }
 }
