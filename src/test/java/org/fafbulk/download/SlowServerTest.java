@@ -1,14 +1,22 @@
 package org.fafbulk.download;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.OptionalLong;
+import okhttp3.HttpUrl;
+import org.fafbulk.FafException;
+import org.fafbulk.api.FafApiClient;
 import org.fafbulk.api.HttpClients;
+import org.fafbulk.api.MapFilter;
 import org.fafbulk.api.RetryPolicy;
+import org.fafbulk.api.TokenProvider;
 import org.fafbulk.testing.CliRun;
 import org.fafbulk.testing.MapArchives;
 import org.fafbulk.testing.RawHttpServer;
@@ -51,6 +59,37 @@ class SlowServerTest {
       assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
       assertThat(RunOutput.failures(out).get(0).get("error").asText())
           .contains("fewer than 8192 per --timeout");
+    }
+  }
+
+  /** The same rule holds for API pages: a dripped page fails instead of holding the listing. */
+  @Test
+  @Timeout(120)
+  void aDripFedApiPageFails() throws Exception {
+    try (RawHttpServer server =
+        new RawHttpServer(
+            out -> {
+              out.write(head(100_000)); // the content type does not matter to the client
+              out.write("{\"data\":[".getBytes(StandardCharsets.US_ASCII));
+              for (int i = 0; i < 100_000; i++) {
+                out.write(' ');
+                out.flush();
+                Thread.sleep(600);
+              }
+            })) {
+      FafApiClient api =
+          new FafApiClient(
+              HttpClients.create(1, Duration.ofSeconds(1), Duration.ofSeconds(1)),
+              new ObjectMapper(),
+              HttpUrl.get(server.url("")),
+              TokenProvider.none(),
+              RetryPolicy.DEFAULT.withMaxAttempts(1));
+
+      FafException e =
+          catchThrowableOfType(
+              FafException.class, () -> api.listMaps(MapFilter.ALL, OptionalLong.of(1)));
+
+      assertThat(e).hasMessageContaining("per --timeout");
     }
   }
 
