@@ -7,12 +7,12 @@ public final class FafException extends RuntimeException {
   private final int exitCode;
 
   public FafException(int exitCode, String message) {
-    super(message);
+    super(Printable.of(message));
     this.exitCode = exitCode;
   }
 
   public FafException(int exitCode, String message, Throwable cause) {
-    super(message, cause);
+    super(Printable.of(message), cause);
     this.exitCode = exitCode;
   }
 

@@ -41,7 +41,7 @@ public final class ClientCredentialsTokenProvider implements TokenProvider {
       String clientSecret,
       String scope,
       Clock clock) {
-    this.http = http;
+    this.http = HttpClients.forApi(http); // the secret never follows a redirect elsewhere
     this.json = json;
     this.tokenUrl = tokenUrl;
     this.clientId = clientId;
@@ -84,12 +84,18 @@ public final class ClientCredentialsTokenProvider implements TokenProvider {
                 + response.code()
                 + " from "
                 + tokenUrl
-                + "): check FAF_CLIENT_ID and FAF_CLIENT_SECRET",
+                + "): check the client id and secret (--client-id/--client-secret, FAF_CLIENT_ID/"
+                + "FAF_CLIENT_SECRET or the credentials file)",
             null);
       }
       if (!response.isSuccessful()) {
         throw FafException.fatal(
-            "cannot get a token from " + tokenUrl + ": HTTP " + response.code(), null);
+            "cannot get a token from "
+                + tokenUrl
+                + ": HTTP "
+                + response.code()
+                + (response.isRedirect() ? " (" + response.message() + ")" : ""),
+            null);
       }
       JsonNode body = json.readTree(response.body().byteStream());
       String token = body.path("access_token").asText("");

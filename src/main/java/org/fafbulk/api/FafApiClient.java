@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.BooleanSupplier;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -26,7 +27,8 @@ public final class FafApiClient {
 
   static final String CREDENTIALS_HELP =
       "the FAF API needs credentials since late 2023: set FAF_API_TOKEN (or --token), or"
-          + " FAF_CLIENT_ID and FAF_CLIENT_SECRET for the client-credentials grant; or use"
+          + " FAF_CLIENT_ID and FAF_CLIENT_SECRET for the client-credentials grant (or put them in"
+          + " ~/.faf/credentials.yaml, chmod 600); or use"
           + " --url-file, which downloads from the content server without any";
 
   private final OkHttpClient http;
@@ -42,7 +44,7 @@ public final class FafApiClient {
       HttpUrl baseUrl,
       TokenProvider tokens,
       RetryPolicy retry) {
-    this.http = http;
+    this.http = HttpClients.forApi(http); // the token never follows a redirect elsewhere
     this.json = json;
     this.baseUrl = baseUrl;
     this.tokens = tokens;
@@ -54,8 +56,13 @@ public final class FafApiClient {
    * is fetched now (it carries the total); the rest as the listing is consumed.
    */
   public MapListing listMaps(MapFilter filter, OptionalLong limit) {
+    return listMaps(filter, limit, () -> false);
+  }
+
+  /** As {@link #listMaps(MapFilter, OptionalLong)}, ending early once {@code stop} says so. */
+  public MapListing listMaps(MapFilter filter, OptionalLong limit, BooleanSupplier stop) {
     int pageSize = (int) Math.min(MAX_PAGE_SIZE, Math.max(1, limit.orElse(MAX_PAGE_SIZE)));
-    return new MapListing(this, filter, limit, pageSize);
+    return new MapListing(this, filter, limit, pageSize, stop);
   }
 
   /** The map version with this folder name, with its map. */
@@ -141,11 +148,18 @@ public final class FafApiClient {
         if (response.isSuccessful()) {
           return parse(url, code, response);
         }
-        problem = "HTTP " + code + errorDetail(response);
+        problem =
+            "HTTP "
+                + code
+                + (response.isRedirect() ? " (" + response.message() + ")" : "")
+                + errorDetail(response);
         if (!RetryPolicy.isRetryable(code)) {
           throw FafException.fatal("the FAF API answered " + problem + " for " + url, null);
         }
         retryAfter = RetryPolicy.parseRetryAfter(response.header("Retry-After"), Instant.now());
+      } catch (ResponseLimit.TooLarge e) {
+        throw FafException.fatal(
+            "the FAF API sent too much for " + url + " (" + e.getMessage() + ")", e);
       } catch (JsonProcessingException e) {
         throw FafException.fatal(
             "the FAF API sent malformed JSON for " + url + ": " + e.getOriginalMessage(), e);

@@ -22,12 +22,34 @@ public final class HttpClients {
         .connectTimeout(connectTimeout)
         .readTimeout(readTimeout)
         .writeTimeout(readTimeout)
-        .followRedirects(true)
-        .followSslRedirects(true)
+        .followRedirects(false) // Redirects follows them, by a stricter rule
+        .followSslRedirects(false)
+        .addInterceptor(Redirects.anyHostNoDowngrade())
+        .addNetworkInterceptor(new MinimumThroughput())
         .addNetworkInterceptor(
             chain ->
                 chain.proceed(
                     chain.request().newBuilder().header("User-Agent", USER_AGENT).build()))
         .build();
+  }
+
+  /**
+   * The most an API response may hold, on the wire and decompressed: a full page of 10,000 maps is
+   * some 20 MB of JSON.
+   */
+  public static final long MAX_API_RESPONSE_BYTES = 64L * 1024 * 1024;
+
+  /**
+   * The same client (sharing its connections) for the API and its token server: requests carry a
+   * secret, so it follows a redirect only within the request's origin; and responses are read into
+   * memory, so they are capped at {@link #MAX_API_RESPONSE_BYTES}.
+   */
+  static OkHttpClient forApi(OkHttpClient client) {
+    OkHttpClient.Builder builder = client.newBuilder();
+    builder.interceptors().removeIf(Redirects.class::isInstance);
+    builder.interceptors().add(0, Redirects.sameOrigin());
+    builder.addInterceptor(ResponseLimit.decoded(MAX_API_RESPONSE_BYTES));
+    builder.addNetworkInterceptor(ResponseLimit.wire(MAX_API_RESPONSE_BYTES));
+    return builder.build();
   }
 }

@@ -21,8 +21,12 @@ import org.fafbulk.FafException;
 final class JsonApi {
   private JsonApi() {}
 
-  /** One page of maps, and the totals when the request asked for them. */
-  record MapPage(List<FafMap> maps, OptionalLong totalRecords, int rawCount) {}
+  /**
+   * One page of maps, and the totals when the request asked for them; {@code ids} are the ids of
+   * every map resource in {@code data}, downloadable or not, and {@code rawCount} counts its
+   * elements.
+   */
+  record MapPage(List<FafMap> maps, OptionalLong totalRecords, int rawCount, List<String> ids) {}
 
   /** A document that is JSON but not a JSON:API document (say, an array or a bare string). */
   static final class NotADocument extends IOException {
@@ -141,8 +145,10 @@ final class JsonApi {
 
   static MapPage mapsWithLatestVersion(Document doc) {
     List<FafMap> maps = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
     for (Object resource : doc.data) {
       if (resource instanceof MapResource map) {
+        ids.add(map.id());
         VersionResource version = doc.versions.get(map.latestVersionId());
         if (version != null) { // a map without a visible latest version has nothing to download
           maps.add(toMap(map, version.version(), doc));
@@ -153,7 +159,8 @@ final class JsonApi {
     return new MapPage(
         maps,
         total.canConvertToLong() ? OptionalLong.of(total.asLong()) : OptionalLong.empty(),
-        doc.data.size());
+        doc.data.size(),
+        ids);
   }
 
   static List<FafMap> versionsWithMaps(Document doc) {
@@ -204,9 +211,7 @@ final class JsonApi {
             a.path("height").asInt(0),
             a.path("maxPlayers").asInt(0),
             a.path("ranked").asBoolean(false),
-            a.path("hidden").asBoolean(false),
-            text(a, "description"),
-            text(a, "createTime")),
+            a.path("hidden").asBoolean(false)),
         version.path("relationships").path("map").path("data").path("id").asText(""));
   }
 

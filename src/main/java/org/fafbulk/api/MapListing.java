@@ -2,27 +2,48 @@ package org.fafbulk.api;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.fafbulk.FafException;
 
 /**
  * The maps matching a filter, in id order, fetched page by page as they are consumed: asking for
- * ten maps costs one small request, not a walk over the vault.
+ * ten maps costs one small request, not a walk over the vault. A server that pages for ever (a page
+ * that adds no new map, or more pages than any vault has) ends the listing with an error, and a
+ * stop request ends it between two pages.
  */
 public final class MapListing implements Iterator<FafMap> {
+  /** More pages than any honest listing needs: even at one map a page, far past the vault. */
+  static final int MAX_PAGES = 2_000;
+
+  /** More map records than the FAF vault holds many times over (it has some 20,000). */
+  static final long MAX_RECORDS = 1_000_000;
+
   private final FafApiClient client;
   private final MapFilter filter;
   private final long limit;
   private final int pageSize;
   private final Deque<FafMap> buffer = new ArrayDeque<>();
   private final OptionalLong totalRecords;
+  private final BooleanSupplier stopRequested;
+  private final Set<String> seenIds = new HashSet<>();
+  private long records;
   private int nextPage = 1;
   private boolean lastPageSeen;
   private long returned;
 
-  MapListing(FafApiClient client, MapFilter filter, OptionalLong limit, int pageSize) {
+  MapListing(
+      FafApiClient client,
+      MapFilter filter,
+      OptionalLong limit,
+      int pageSize,
+      BooleanSupplier stopRequested) {
     this.client = client;
+    this.stopRequested = stopRequested;
     this.filter = filter;
     this.limit = limit.orElse(Long.MAX_VALUE);
     this.pageSize = pageSize;
@@ -48,6 +69,9 @@ public final class MapListing implements Iterator<FafMap> {
       return false;
     }
     while (buffer.isEmpty() && !lastPageSeen) {
+      if (stopRequested.getAsBoolean()) {
+        return false; // stopped between two pages: the run ends and writes its state
+      }
       fetch();
     }
     return !buffer.isEmpty();
@@ -63,7 +87,22 @@ public final class MapListing implements Iterator<FafMap> {
   }
 
   private OptionalLong fetch() {
-    JsonApi.MapPage page = client.page(filter, nextPage++, pageSize);
+    int number = nextPage++;
+    if (number > MAX_PAGES) {
+      throw endless(number - 1 + " pages, more than the cap of " + MAX_PAGES);
+    }
+    JsonApi.MapPage page = client.page(filter, number, pageSize);
+    records += page.rawCount();
+    if (records > MAX_RECORDS) {
+      throw endless(records + " map records, more than the cap of " + MAX_RECORDS);
+    }
+    boolean addsSomething = page.rawCount() == 0;
+    for (String id : page.ids()) {
+      addsSomething |= seenIds.add(id);
+    }
+    if (!addsSomething) {
+      throw endless("page " + number + " adds no map it had not sent already");
+    }
     buffer.addAll(page.maps());
     OptionalLong total = nextPage == 2 ? page.totalRecords() : totalRecords;
     boolean pastTotal = total.isPresent() && (long) (nextPage - 1) * pageSize >= total.getAsLong();
@@ -71,5 +110,13 @@ public final class MapListing implements Iterator<FafMap> {
       lastPageSeen = true;
     }
     return page.totalRecords();
+  }
+
+  private static FafException endless(String what) {
+    return FafException.fatal(
+        "the FAF API keeps paging ("
+            + what
+            + "); it is misbehaving, or --api-url points at something that is not the FAF API",
+        null);
   }
 }

@@ -1,9 +1,11 @@
 package org.fafbulk.api;
 
 import java.util.Objects;
-import java.util.Optional;
 
-/** One version of a vault map, as the API's {@code mapVersion} resource describes it. */
+/**
+ * One version of a vault map, as the API's {@code mapVersion} resource describes it: only what the
+ * tool uses, so that a page of maps with long descriptions is not kept in memory.
+ */
 public record MapVersion(
     String id,
     int version,
@@ -13,14 +15,10 @@ public record MapVersion(
     int height,
     int maxPlayers,
     boolean ranked,
-    boolean hidden,
-    Optional<String> description,
-    Optional<String> createTime) {
+    boolean hidden) {
   public MapVersion {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(folderName, "folderName");
     Objects.requireNonNull(downloadUrl, "downloadUrl");
-    Objects.requireNonNull(description, "description");
-    Objects.requireNonNull(createTime, "createTime");
   }
 }

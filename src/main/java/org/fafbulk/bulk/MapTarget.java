@@ -2,6 +2,7 @@ package org.fafbulk.bulk;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.fafbulk.Printable;
 import org.fafbulk.api.FafMap;
 
 /**
@@ -16,6 +17,10 @@ public record MapTarget(
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(folder, "folder");
     Objects.requireNonNull(metadata, "metadata");
+    // The id and the name only label the map (in checkpoint.json, messages): made printable here.
+    // The folder is checked before use and the URL is fetched as sent, so those stay as they are.
+    id = Printable.of(id);
+    name = Printable.of(name);
   }
 
   static MapTarget of(FafMap map) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
+import org.fafbulk.Printable;
 
 /**
  * Shows maps done of the whole selection, bytes, rate and ETA: a bar redrawn in place on a
@@ -67,7 +68,7 @@ final class Progress {
     if (terminal) {
       if (verb.equals("failed")) {
         clearLine();
-        out.println("failed " + target.folder() + ": " + detail);
+        out.println("failed " + Printable.of(target.folder()) + ": " + Printable.of(detail));
       }
       draw(true);
     } else if (skip) {
@@ -78,8 +79,8 @@ final class Progress {
               + "  "
               + verb
               + " "
-              + target.folder()
-              + (detail.isEmpty() ? "" : " (" + detail + ")"));
+              + Printable.of(target.folder())
+              + (detail.isEmpty() ? "" : " (" + Printable.of(detail) + ")"));
       out.flush();
     }
   }

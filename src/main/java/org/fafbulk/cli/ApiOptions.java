@@ -1,6 +1,7 @@
 package org.fafbulk.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -13,9 +14,13 @@ import org.fafbulk.api.RetryPolicy;
 import org.fafbulk.api.TokenProvider;
 import picocli.CommandLine.Option;
 
-/** Where the FAF API is and how to authenticate, from options or environment variables. */
+/**
+ * Where the FAF API is and how to authenticate: each credential from its option, else its
+ * environment variable, else the credentials file.
+ */
 final class ApiOptions {
   static final String DEFAULT_TOKEN_URL = "https://hydra.faforever.com/oauth2/token";
+  static final String DEFAULT_CREDENTIALS = ".faf/credentials.yaml";
 
   @Option(
       names = "--api-url",
@@ -26,14 +31,42 @@ final class ApiOptions {
   @Option(
       names = "--token",
       paramLabel = "TOKEN",
-      description = "Bearer token for the FAF API (env FAF_API_TOKEN; prefer the variable).")
+      description =
+          "Bearer token for the FAF API (env FAF_API_TOKEN, or token in the credentials file;"
+              + " prefer those: other users can see command lines).")
   String token;
+
+  @Option(
+      names = "--client-id",
+      paramLabel = "ID",
+      description =
+          "OAuth2 client id for the client-credentials grant (env FAF_CLIENT_ID, or client_id in"
+              + " the credentials file).")
+  String clientId;
+
+  @Option(
+      names = "--client-secret",
+      paramLabel = "SECRET",
+      description =
+          "OAuth2 client secret (env FAF_CLIENT_SECRET, or client_secret in the credentials file;"
+              + " prefer those: other users can see command lines).")
+  String clientSecret;
+
+  @Option(
+      names = "--auth-config",
+      paramLabel = "FILE",
+      description =
+          "Credentials file with client_id and client_secret, or token, as 'key: value' lines;"
+              + " must be chmod 600 (default ~/"
+              + DEFAULT_CREDENTIALS
+              + " when it exists).")
+  Path authConfig;
 
   @Option(
       names = "--token-url",
       paramLabel = "URL",
       description =
-          "OAuth2 token URL for FAF_CLIENT_ID/FAF_CLIENT_SECRET (env FAF_TOKEN_URL; default "
+          "OAuth2 token URL for the client-credentials grant (env FAF_TOKEN_URL; default "
               + DEFAULT_TOKEN_URL
               + ").")
   String tokenUrl;
@@ -43,23 +76,74 @@ final class ApiOptions {
         "--api-url", first(apiUrl, env.get("FAF_API_URL")).orElse(FafApiClient.DEFAULT_URL));
   }
 
+  /**
+   * The credentials, each from the first of option, environment and file. A token wins over client
+   * credentials given at the same level or below it.
+   */
   TokenProvider tokens(Map<String, String> env, OkHttpClient http, ObjectMapper json) {
-    Optional<String> bearer = first(token, env.get("FAF_API_TOKEN"));
-    if (bearer.isPresent()) {
-      return TokenProvider.fixed(bearer.get());
+    Level bearer = Level.of(token, env.get("FAF_API_TOKEN"));
+    Level id = Level.of(clientId, env.get("FAF_CLIENT_ID"));
+    Level secret = Level.of(clientSecret, env.get("FAF_CLIENT_SECRET"));
+    boolean fromFlagsOrEnv = bearer.found() || (id.found() && secret.found());
+    Optional<CredentialsFile> file = credentialsFile(env, fromFlagsOrEnv);
+    if (file.isPresent()) {
+      bearer = bearer.orFile(file.get().get("token"));
+      id = id.orFile(file.get().get("client_id"));
+      secret = secret.orFile(file.get().get("client_secret"));
     }
-    Optional<String> id = first(null, env.get("FAF_CLIENT_ID"));
-    Optional<String> secret = first(null, env.get("FAF_CLIENT_SECRET"));
-    if (id.isPresent() != secret.isPresent()) {
-      throw FafException.usage("set both FAF_CLIENT_ID and FAF_CLIENT_SECRET, or neither");
+    if (id.found() != secret.found()) {
+      throw FafException.usage(
+          "give both the client id and the client secret (--client-id/--client-secret,"
+              + " FAF_CLIENT_ID/FAF_CLIENT_SECRET or the credentials file), or neither");
     }
-    if (id.isEmpty()) {
+    if (bearer.found() && (!id.found() || bearer.rank <= Math.max(id.rank, secret.rank))) {
+      return TokenProvider.fixed(bearer.value.get());
+    }
+    if (!id.found()) {
       return TokenProvider.none();
     }
     HttpUrl url =
         parse("--token-url", first(tokenUrl, env.get("FAF_TOKEN_URL")).orElse(DEFAULT_TOKEN_URL));
     return new ClientCredentialsTokenProvider(
-        http, json, url, id.get(), secret.get(), "public_profile", Clock.systemUTC());
+        http, json, url, id.value.get(), secret.value.get(), "public_profile", Clock.systemUTC());
+  }
+
+  /**
+   * The file {@code --auth-config} names (which must exist), else the default one when it exists
+   * and the options and environment left something to find.
+   */
+  private Optional<CredentialsFile> credentialsFile(Map<String, String> env, boolean complete) {
+    if (authConfig != null) {
+      return Optional.of(
+          CredentialsFile.read(authConfig)
+              .orElseThrow(
+                  () -> FafException.usage("--auth-config: " + authConfig + " does not exist")));
+    }
+    Optional<String> home = first(env.get("HOME"), env.get("USERPROFILE"));
+    if (complete || home.isEmpty()) {
+      return Optional.empty(); // no HOME in the environment: tests and cron see no user file
+    }
+    return CredentialsFile.read(Path.of(home.get()).resolve(DEFAULT_CREDENTIALS));
+  }
+
+  /** A credential and where it came from: 0 option, 1 environment, 2 file. */
+  private record Level(Optional<String> value, int rank) {
+    static Level of(String option, String variable) {
+      if (option != null && !option.isBlank()) {
+        return new Level(Optional.of(option), 0);
+      }
+      return variable == null || variable.isBlank()
+          ? new Level(Optional.empty(), 3)
+          : new Level(Optional.of(variable), 1);
+    }
+
+    Level orFile(Optional<String> fromFile) {
+      return found() || fromFile.isEmpty() ? this : new Level(fromFile, 2);
+    }
+
+    boolean found() {
+      return value.isPresent();
+    }
   }
 
   FafApiClient client(

@@ -250,7 +250,7 @@ final class BulkDownloadCommand implements Callable<Integer> {
     if (selection.limit().isPresent() && selection.limit().getAsLong() == 0) {
       return new EmptyTargets();
     }
-    return new ApiTargets(client.listMaps(filter, selection.limit()));
+    return new ApiTargets(client.listMaps(filter, selection.limit(), stop::stopRequested));
   }
 
   private ParameterException usage(String message) {

@@ -3,6 +3,7 @@ package org.fafbulk.cli;
 import java.io.PrintWriter;
 import java.util.Locale;
 import org.fafbulk.ExitCodes;
+import org.fafbulk.Printable;
 import org.fafbulk.api.MapVersion;
 import org.fafbulk.bulk.MapTarget;
 import org.fafbulk.bulk.TargetSource;
@@ -37,7 +38,12 @@ final class DryRun {
                         m.displayName());
                   })
               .orElse(target.url());
-      out.printf(Locale.ROOT, "%-8s %-40s %s%n", target.id(), target.folder(), detail);
+      out.printf(
+          Locale.ROOT,
+          "%-8s %-40s %s%n",
+          Printable.of(target.id()),
+          Printable.of(target.folder()),
+          Printable.of(detail));
     }
     if (limited) {
       out.printf(

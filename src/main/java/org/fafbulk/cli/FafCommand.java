@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
       "  faf verify --output-dir /data/maps",
       "  source <(faf generate-completion)",
       "",
-      "The FAF API needs credentials: FAF_API_TOKEN, or FAF_CLIENT_ID and FAF_CLIENT_SECRET;"
+      "The FAF API needs credentials: FAF_API_TOKEN, or FAF_CLIENT_ID and FAF_CLIENT_SECRET, or"
+          + " ~/.faf/credentials.yaml (chmod 600) with client_id and client_secret;"
           + " 'faf bulk-download --url-file FILE' needs none. 'faf COMMAND --help' explains"
           + " each command.",
       ""

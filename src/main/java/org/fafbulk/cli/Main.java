@@ -3,8 +3,10 @@ package org.fafbulk.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.IntSupplier;
 import org.fafbulk.ExitCodes;
 import org.fafbulk.FafException;
+import org.fafbulk.Printable;
 import picocli.CommandLine;
 
 /** The entry point: the only place that calls {@code System.exit}. */
@@ -14,7 +16,38 @@ public final class Main {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    System.exit(run(out, err, System.getenv(), args));
+    Thread.setDefaultUncaughtExceptionHandler(
+        (thread, e) -> {
+          if (e instanceof VirtualMachineError) {
+            // A worker out of memory: the run cannot go on; the state files are atomic.
+            err.println(fatalLine(e));
+            Runtime.getRuntime().halt(ExitCodes.FATAL);
+          }
+        });
+    System.exit(guarded(() -> run(out, err, System.getenv(), args), err));
+  }
+
+  /**
+   * Runs {@code command}, turning any error that escapes it, memory included, into one line and
+   * exit 3: exit 1 would tell scripts that only some maps failed.
+   */
+  static int guarded(IntSupplier command, PrintWriter err) {
+    try {
+      return command.getAsInt();
+    } catch (Throwable e) { // the last resort: even an Error exits 3 with one line
+      err.println(fatalLine(e));
+      return ExitCodes.FATAL;
+    }
+  }
+
+  private static String fatalLine(Throwable e) {
+    if (e instanceof OutOfMemoryError) {
+      return "faf: out of memory ("
+          + Printable.of(String.valueOf(e.getMessage()))
+          + "); run with a larger heap, e.g. FAF_JAVA_OPTS=-Xmx1g, or report the response that"
+          + " caused it";
+    }
+    return "faf: unexpected error: " + Printable.of(e.toString());
   }
 
   /** Runs the command line and returns the exit code; testable in-process. */
@@ -41,7 +74,7 @@ public final class Main {
             }
             return fe.exitCode();
           }
-          commandLine.getErr().println("faf: unexpected error: " + e);
+          commandLine.getErr().println("faf: unexpected error: " + Printable.of(e.toString()));
           if (verbose) {
             e.printStackTrace(commandLine.getErr());
           } else {

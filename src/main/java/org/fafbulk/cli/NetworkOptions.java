@@ -14,7 +14,8 @@ final class NetworkOptions {
       paramLabel = "SECONDS",
       defaultValue = "30",
       description =
-          "Give up on a connection that sends nothing for this long (default: ${DEFAULT-VALUE}).")
+          "Give up on a connection that sends nothing for this long, or less than 8 KiB in any"
+              + " such period (retried; default: ${DEFAULT-VALUE}).")
   int timeoutSeconds;
 
   @Option(

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.fafbulk.ExitCodes;
 import org.fafbulk.FafException;
+import org.fafbulk.Printable;
 import org.fafbulk.bulk.OutputCheck;
 import org.fafbulk.state.OutputLock;
 import picocli.CommandLine.Command;
@@ -79,12 +80,16 @@ final class VerifyCommand implements Callable<Integer> {
   private int report(OutputCheck.Report report, List<String> moved, Path dir, PrintWriter out) {
     for (OutputCheck.Problem p : report.problems()) {
       if (p.kind() == OutputCheck.Problem.Kind.BROKEN) {
-        out.println("broken  " + p.folder() + ": " + p.detail());
+        out.println("broken  " + Printable.of(p.folder()) + ": " + Printable.of(p.detail()));
       } else {
-        out.println("missing " + String.join(", ", p.ids()) + ": " + p.detail());
+        out.println(
+            "missing "
+                + Printable.of(String.join(", ", p.ids()))
+                + ": "
+                + Printable.of(p.detail()));
       }
     }
-    moved.forEach(m -> out.println("moved aside to " + m));
+    moved.forEach(m -> out.println("moved aside to " + Printable.of(m)));
     long broken = report.count(OutputCheck.Problem.Kind.BROKEN);
     long missing = report.count(OutputCheck.Problem.Kind.MISSING);
     out.printf(

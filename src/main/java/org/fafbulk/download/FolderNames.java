@@ -2,9 +2,9 @@ package org.fafbulk.download;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.fafbulk.Printable;
 
 /** Decides whether a map folder name is one safe path segment on every operating system. */
 public final class FolderNames {
@@ -57,16 +57,6 @@ public final class FolderNames {
 
   /** A name with control characters made visible, for messages. */
   public static String printable(String name) {
-    StringBuilder out = new StringBuilder();
-    name.codePoints()
-        .forEach(
-            c -> {
-              if (Character.isISOControl(c)) {
-                out.append(String.format(Locale.ROOT, "\\u%04x", c));
-              } else {
-                out.appendCodePoint(c);
-              }
-            });
-    return out.toString();
+    return Printable.of(name);
   }
 }

@@ -1,6 +1,11 @@
 package org.fafbulk.download;
 
-/** Why one map could not be installed, and whether trying again may help. */
+import org.fafbulk.Printable;
+
+/**
+ * Why one map could not be installed, and whether trying again may help. The message is made
+ * printable here, since it often quotes a server or an archive.
+ */
 public final class MapFailure extends Exception {
   private static final long serialVersionUID = 1L;
 
@@ -17,12 +22,12 @@ public final class MapFailure extends Exception {
   private final Kind kind;
 
   public MapFailure(Kind kind, String message) {
-    super(message);
+    super(Printable.of(message));
     this.kind = kind;
   }
 
   public MapFailure(Kind kind, String message, Throwable cause) {
-    super(message, cause);
+    super(Printable.of(message), cause);
     this.kind = kind;
   }
 

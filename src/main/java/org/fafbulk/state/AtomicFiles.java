@@ -7,6 +7,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -49,11 +50,13 @@ public final class AtomicFiles {
 
   /** Replaces {@code target} with {@code content}: temp file, fsync, atomic rename. */
   public static void write(Path target, Content content) throws IOException {
+    Symlinks.refuseLink(target); // planted: refuse it, as the reads do, rather than replace it
     Path dir = target.toAbsolutePath().getParent();
     Path temp = Files.createTempFile(dir, TEMP_PREFIX + target.getFileName() + "-", ".part");
     try {
       makeReadable(temp, FILE_PERMISSIONS);
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+      try (FileChannel channel =
+          FileChannel.open(temp, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
         OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
         content.writeTo(out);
         out.flush();

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.fafbulk.Printable;
 
 /**
  * failures.json: the maps whose latest attempt failed, each once; a later success removes the
@@ -29,6 +30,11 @@ public final class FailureLog {
       Objects.requireNonNull(url, "url");
       Objects.requireNonNull(error, "error");
       Objects.requireNonNull(timestamp, "timestamp");
+      // What a server sent must not replay as terminal escapes from `jq -r`.
+      mapId = Printable.of(mapId);
+      mapName = Printable.of(mapName);
+      url = Printable.of(url);
+      error = Printable.of(error);
     }
   }
 

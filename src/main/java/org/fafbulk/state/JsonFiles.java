@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -33,7 +34,11 @@ public final class JsonFiles {
   /** The parsed file, or empty when it does not exist; a clear error when it is not JSON. */
   public static Optional<JsonNode> read(Path file) {
     try {
-      return Optional.of(MAPPER.readTree(Files.readAllBytes(file)));
+      byte[] bytes;
+      try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+        bytes = in.readAllBytes();
+      }
+      return Optional.of(MAPPER.readTree(bytes));
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
@@ -47,7 +52,7 @@ public final class JsonFiles {
    * error when it is not JSON or not an array ({@code what} says what the array should hold).
    */
   public static boolean readArray(Path file, String what, Consumer<JsonNode> element) {
-    try (InputStream in = Files.newInputStream(file);
+    try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
         JsonParser parser = MAPPER.createParser(in)) {
       if (parser.nextToken() != JsonToken.START_ARRAY) {
         throw FafException.fatal(
@@ -67,6 +72,10 @@ public final class JsonFiles {
 
   /** The clear error for a state file that cannot be read, or is not JSON. */
   private static FafException unreadable(Path file, IOException e) {
+    FafException link = Symlinks.ifLink(file, e);
+    if (link != null) {
+      return link;
+    }
     if (e instanceof JsonProcessingException json) {
       return FafException.fatal(
           file

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import org.fafbulk.Printable;
 
 /**
  * One completed map as maps.json records it. The API's fields (ids, name, author, version, players,
@@ -37,6 +38,7 @@ public record MapRecord(
       Objects.requireNonNull(width, "width");
       Objects.requireNonNull(height, "height");
       Objects.requireNonNull(armies, "armies");
+      name = name.map(Printable::of); // from the archive's _scenario.lua
     }
   }
 
@@ -54,6 +56,8 @@ public record MapRecord(
     Objects.requireNonNull(archiveBytes, "archiveBytes");
     Objects.requireNonNull(downloadedAt, "downloadedAt");
     Objects.requireNonNull(scenario, "scenario");
+    name = name.map(Printable::of); // from the API: escapes must not reach maps.json raw
+    author = author.map(Printable::of);
     if (folder.isEmpty()) {
       throw new IllegalArgumentException("folder must not be empty");
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.fafbulk.FafException;
@@ -27,7 +28,12 @@ public final class OutputLock implements AutoCloseable {
     Path file = outputDir.resolve(FILE_NAME);
     FileChannel channel = null;
     try {
-      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      channel =
+          FileChannel.open(
+              file,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE,
+              LinkOption.NOFOLLOW_LINKS); // a planted link must not make us create its target
       FileLock lock = channel.tryLock();
       if (lock == null) {
         throw new OverlappingFileLockException();
@@ -44,6 +50,10 @@ public final class OutputLock implements AutoCloseable {
           e);
     } catch (IOException e) {
       closeQuietly(channel);
+      FafException link = Symlinks.ifLink(file, e);
+      if (link != null) {
+        throw link;
+      }
       throw FafException.fatal(
           "cannot write to the output directory "
               + outputDir

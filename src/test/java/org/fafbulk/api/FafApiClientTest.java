@@ -221,9 +221,7 @@ class FafApiClientTest {
                     256,
                     4,
                     true,
-                    false,
-                    Optional.of("Two bases"),
-                    Optional.of("2015-09-09T10:56:00Z"))),
+                    false)),
             new FafMap(
                 "1454",
                 "Orphan",
@@ -237,9 +235,7 @@ class FafApiClientTest {
                     512,
                     8,
                     false,
-                    true,
-                    Optional.empty(),
-                    Optional.empty())));
+                    true)));
   }
 
   @Test

@@ -32,9 +32,16 @@ public final class FafProcess {
    * log}, and without the developer's own {@code FAF_} settings.
    */
   public static FafProcess start(Path log, String... args) throws IOException {
+    return start(log, List.of(), args);
+  }
+
+  /** As {@link #start(Path, String...)}, with more JVM options (say, a small heap). */
+  public static FafProcess start(Path log, List<String> jvmOptions, String... args)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-XX:TieredStopAtLevel=1");
+    command.addAll(jvmOptions);
     command.add("-jar");
     command.add(jar().toString());
     command.addAll(List.of(args));
