@@ -1,7 +1,6 @@
 package org.fafbulk.download;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,11 +10,12 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.fafbulk.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ScenarioInfoTest {
-  private static final Path FIXTURES = Path.of("..", "shared", "fixtures", "maps");
+  private static final Path FIXTURES = Fixtures.maps();
 
   @Test
   void readsNameSizeAndArmiesOfARealScenarioWithDoubleQuotes() throws IOException {
@@ -139,13 +139,11 @@ class ScenarioInfoTest {
 
   private static ScenarioInfo fixture(String name) throws IOException {
     Path file = FIXTURES.resolve("scenario").resolve(name);
-    assumeTrue(Files.isRegularFile(file), "fixture " + file + " is absent");
     return ScenarioInfo.read(file);
   }
 
   private static ScenarioInfo fromArchive(String name) throws IOException {
     Path archive = FIXTURES.resolve("real").resolve(name);
-    assumeTrue(Files.isRegularFile(archive), "fixture " + archive + " is absent");
     try (ZipFile zip = new ZipFile(archive.toFile())) {
       ZipEntry entry =
           zip.stream().filter(e -> e.getName().endsWith("_scenario.lua")).findFirst().orElseThrow();
