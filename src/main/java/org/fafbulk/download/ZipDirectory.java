@@ -110,7 +110,9 @@ final class ZipDirectory {
     while (pos < cen.limit()) {
       if (entries.size() == count) {
         throw MapFailure.rejected(
-            "archive is corrupt (central directory holds more than the " + count + " entries)");
+            "archive is corrupt (end record says "
+                + count
+                + " entries, central directory holds more)");
       }
       if (pos + CEN_SIZE > cen.limit() || cen.getInt(pos) != CEN_SIGNATURE) {
         throw MapFailure.rejected(
