@@ -137,8 +137,21 @@ final class DownloadMapCommand implements Callable<Integer> {
                   () ->
                       new FafException(
                           ExitCodes.SOME_FAILED, "the FAF API knows no map with id " + map));
-      return new Source(
-          found.latestVersion().downloadUrl(), Optional.of(found.latestVersion().folderName()));
+      String folder = found.latestVersion().folderName();
+      // The name comes from a server: checked before it is joined to any path, even to look.
+      Optional<String> problem = FolderNames.problem(folder);
+      if (problem.isPresent()) {
+        throw new FafException(
+            ExitCodes.SOME_FAILED,
+            "map "
+                + map
+                + ": the API's folder name '"
+                + FolderNames.printable(folder)
+                + "' "
+                + problem.get()
+                + "; nothing was installed");
+      }
+      return new Source(found.latestVersion().downloadUrl(), Optional.of(folder));
     }
     Optional<String> problem = FolderNames.problem(map);
     if (problem.isPresent()) {
