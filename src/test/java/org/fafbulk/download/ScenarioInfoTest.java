@@ -70,6 +70,29 @@ class ScenarioInfoTest {
   }
 
   @Test
+  void readsTheNameAtTheTopLevelOfScenarioInfoNeverFromANestedTable() {
+    String configurationsFirst =
+        """
+        ScenarioInfo = {
+          Configurations = { ['standard'] = { teams = {
+            { name = 'FFA', armies = {'ARMY_1', 'ARMY_2'} } } } },
+          map_info = { name = 'Not this one' },
+          name = 'Command Conquer Rush',
+        }
+        """;
+    String onlyNested =
+        """
+        ScenarioInfo = { Configurations = { ['standard'] = { teams = {
+          { name = 'FFA', armies = {'ARMY_1'} } } } } }
+        """;
+
+    assertThat(ScenarioInfo.parse(configurationsFirst).name()).contains("Command Conquer Rush");
+    assertThat(ScenarioInfo.parse(configurationsFirst).armies()).hasValue(2);
+    assertThat(ScenarioInfo.parse(onlyNested).name()).isEmpty();
+    assertThat(ScenarioInfo.parse(onlyNested).armies()).hasValue(1);
+  }
+
+  @Test
   void toleratesCommentsSingleQuotesOddWhitespaceAndNoVersion() {
     String source =
         """
