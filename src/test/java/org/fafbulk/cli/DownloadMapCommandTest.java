@@ -8,6 +8,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -106,15 +108,18 @@ class DownloadMapCommandTest {
       delimiter = '|',
       textBlock =
           """
-          command_conquer_rush.v0007.zip | command_conquer_rush.v0007 | scmap v53
-          scmp 037.zip | scmp 037 | scmap v60
-          scmp_037.zip | scmp_037 | scmap v60
-          scmp_037_no_ascii.zip | scmp_037_no_ascii | scmap v60
-          sludge_test.v0001.zip | sludge_test.v0001 | scmap v60
-          sludge_test____.___..v0001.zip | sludge_test____.___..v0001 | scmap v60
-          theta_passage_5.v0001.zip | theta_passage_5.v0001 | scmap v56
+          command_conquer_rush.v0007.zip | command_conquer_rush.v0007 | scmap v53 \
+          | Command Conquer Rush | 8
+          scmp 037.zip | scmp 037 | scmap v60 | Sludge_Test | 3
+          scmp_037.zip | scmp_037 | scmap v60 | Sludge_Test &!$.#+/. | 3
+          scmp_037_no_ascii.zip | scmp_037_no_ascii | scmap v60 | No_Ascii%\\t | 3
+          sludge_test.v0001.zip | sludge_test.v0001 | scmap v60 | Sludge_Test | 3
+          sludge_test____.___..v0001.zip | sludge_test____.___..v0001 | scmap v60 \
+          | Sludge_Test &!$.#+/. | 3
+          theta_passage_5.v0001.zip | theta_passage_5.v0001 | scmap v56 | Theta Passage 5 | 4
           """)
-  void installsEveryRealArchiveFromItsUrl(String archive, String folder, String header)
+  void installsEveryRealArchiveFromItsUrlAndRecordsIt(
+      String archive, String folder, String header, String scenarioName, int armies)
       throws IOException {
     serve(
         "/maps/" + archive.replace(" ", "%20"), Files.readAllBytes(Fixtures.maps("real", archive)));
@@ -129,5 +134,43 @@ class DownloadMapCommandTest {
           .anyMatch(n -> n.endsWith(".scmap"))
           .anyMatch(n -> n.endsWith("_scenario.lua"));
     }
+    JsonNode records = new ObjectMapper().readTree(out.resolve("maps.json").toFile());
+    assertThat(records).hasSize(1);
+    JsonNode record = records.get(0);
+    assertThat(record.get("folder").asText()).isEqualTo(folder);
+    assertThat(record.get("width").asInt()).isEqualTo(256);
+    assertThat(record.get("height").asInt()).isEqualTo(256);
+    assertThat(record.get("archive_bytes").asLong())
+        .isEqualTo(Files.size(Fixtures.maps("real", archive)));
+    JsonNode scenario = record.get("scenario");
+    assertThat(scenario.get("name").asText()).isEqualTo(scenarioName.replace("\\t", "\t"));
+    assertThat(scenario.get("width").asInt()).isEqualTo(256);
+    assertThat(scenario.get("armies").asInt()).isEqualTo(armies);
+  }
+
+  @Test
+  void recordsAMapFromTheApiUnderItsIdWithTheApisMetadata() throws IOException {
+    String url = base() + "/maps/test_map.v0001.zip";
+    server.stubFor(
+        get(urlPathEqualTo("/data/map"))
+            .willReturn(
+                okJson(
+                    MapPages.page()
+                        .map(new VaultMap("42", "test_map.v0001", "Test Map", url))
+                        .json())));
+    serve("/maps/test_map.v0001.zip", MapArchives.valid("test_map.v0001"));
+    Path out = work.resolve("maps");
+
+    CliRun run =
+        CliRun.of("download-map", "42", "--api-url", base(), "--token", "t", "-o", out.toString());
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    JsonNode records = new ObjectMapper().readTree(out.resolve("maps.json").toFile());
+    assertThat(records).hasSize(1);
+    assertThat(records.get(0).get("map_id").asText()).isEqualTo("42");
+    assertThat(records.get(0).get("folder").asText()).isEqualTo("test_map.v0001");
+    assertThat(records.get(0).get("scenario").get("armies").asInt()).isEqualTo(2);
+    CliRun verify = CliRun.of("verify", "-o", out.toString());
+    assertThat(verify.exitCode()).as(verify.toString()).isZero();
   }
 }
