@@ -68,7 +68,10 @@ final class ZipDirectory {
     ByteBuffer tail = readAt(channel, tailStart, tailSize);
     int eocd = -1;
     for (int i = tailSize - EOCD_SIZE; i >= 0; i--) {
-      if (tail.getInt(i) == EOCD_SIGNATURE) {
+      // The end record's comment must run exactly to the end of the file: a signature inside a
+      // comment is not the end record.
+      if (tail.getInt(i) == EOCD_SIGNATURE
+          && Short.toUnsignedInt(tail.getShort(i + 20)) == tailSize - i - EOCD_SIZE) {
         eocd = i;
         break;
       }

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.fafbulk.testing.MapArchives;
 import org.fafbulk.testing.ZipSurgery;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,6 +52,23 @@ class LyingArchiveTest {
         new MapInstaller(ArchiveLimits.DEFAULT).install(zip, out, Optional.empty());
 
     assertThat(listing(installed.path())).hasSize(31);
+  }
+
+  @Test
+  void anHonestArchiveWithACommentHoldingTheEndSignatureInstalls() throws Exception {
+    Path zip = root.resolve("commented.zip");
+    try (ZipOutputStream stream = new ZipOutputStream(Files.newOutputStream(zip))) {
+      for (Map.Entry<String, byte[]> entry : MapArchives.validMapEntries(FOLDER).entrySet()) {
+        stream.putNextEntry(new ZipEntry(entry.getKey()));
+        stream.write(entry.getValue());
+      }
+      stream.setComment("made by a tool PK\u0005\u0006 that quotes the end signature");
+    }
+
+    MapInstaller.Installed installed =
+        new MapInstaller(ArchiveLimits.DEFAULT).install(zip, out, Optional.empty());
+
+    assertThat(listing(installed.path())).hasSize(4);
   }
 
   @Test
