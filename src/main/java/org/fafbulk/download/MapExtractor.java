@@ -39,7 +39,9 @@ final class MapExtractor {
       try (EntryCopier copier = new EntryCopier(channel, budget)) {
         for (ZipDirectory.Entry entry : entries) {
           String name = entry.name();
-          if (!seen.add(name.toLowerCase(Locale.ROOT))) {
+          // A file and a folder of one name, or two names that differ in case only, would land
+          // on the same path on some disks.
+          if (!seen.add(name.toLowerCase(Locale.ROOT).replaceFirst("/$", ""))) {
             throw MapFailure.rejected(
                 "archive holds the entry '" + FolderNames.printable(name) + "' twice");
           }
