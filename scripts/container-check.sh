@@ -152,6 +152,7 @@ run() {
   local code=${PIPESTATUS[0]}
   set -e
   out="$(cat "$work/$name.out")"
+  [[ -z $out || $(tail -c 1 "$work/$name.out") == "" ]] || echo # cat of a file without a newline
   done_step
   [[ $code -eq 0 ]] || fail "'$*' exited $code"
 }
