@@ -167,6 +167,8 @@ grep -q "^Done: $maps downloaded, 0 skipped (already present), 0 failed, $maps t
 # The seed's count: faf keeps its state files beside the maps, so ls counts them too.
 run count docker-compose run --rm dev bash -c "ls /data/maps | wc -l"
 count="$(tr -d '\r[:space:]' <<<"$out")"
+[[ $count == $((maps + 3)) ]] \
+  || fail "ls /data/maps | wc -l printed '$count', not $((maps + 3)): $maps map folders + 3 state files"
 run listing docker-compose run --rm dev bash -c "ls -p /data/maps"
 listing="$(tr -d '\r' <<<"$out")"
 expected_folders="$(for i in $(seq -f %02g 1 "$maps"); do echo "ci_map_$i.v0001/"; done)"
@@ -176,8 +178,6 @@ files="$(grep -v '/$' <<<"$listing" || true)"
   || fail "/data/maps should hold the folders ci_map_01.v0001 .. ci_map_$maps.v0001, has: $folders"
 [[ $files == $'checkpoint.json\nfailures.json\nmaps.json' ]] \
   || fail "/data/maps should hold checkpoint.json, failures.json and maps.json beside the maps, has: $files"
-[[ $count == $((maps + 3)) ]] \
-  || fail "ls /data/maps | wc -l printed '$count', not $maps map folders + 3 state files"
 log "  $maps map folders + checkpoint.json, failures.json, maps.json = $count"
 
 run checkpoint docker-compose run --rm dev cat /data/maps/checkpoint.json
