@@ -53,6 +53,12 @@ if [[ ${#need[@]} -gt 0 ]]; then
   done_step
 fi
 
+# One check at a time on a machine: two would share the faf:latest image and the m2 volume.
+exec 9>"${TMPDIR:-/tmp}/faf-container-check.lock"
+flock 9
+case "$(realpath -m "$work")" in
+  / | "$repo" | "$repo"/* | "$(dirname "$repo")") fail "FAF_CHECK_DIR=$work would delete more than the check's own files" ;;
+esac
 rm -rf "$work"
 mkdir -p "$work"
 # Podman's default open-files limit for containers is above this sandbox's hard limit ("error
@@ -95,6 +101,7 @@ build_stand_in() {
   if compgen -G "/usr/local/share/ca-certificates/*" >/dev/null; then
     hooks+=(--customize-hook='copy-in /usr/local/share/ca-certificates /usr/local/share')
   fi
+  # shellcheck disable=SC2016 # mmdebstrap expands $1 (the new root), not this shell
   hooks+=(--customize-hook='chroot "$1" update-ca-certificates')
   mmdebstrap --quiet --variant=minbase --include="$packages" "${hooks[@]}" \
     bookworm "$tarball" http://deb.debian.org/debian </dev/null

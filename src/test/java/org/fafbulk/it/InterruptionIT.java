@@ -60,7 +60,7 @@ class InterruptionIT {
    * Waits until the first downloads have reached the server. faf installs its signal handlers
    * before it starts a download, so from then on a signal meets them and not the JVM's default.
    */
-  private static void awaitRunningDownloads(FafProcess run, int requestsBefore) throws IOException {
+  private static void awaitRunningDownloads(FafProcess run, int requestsBefore) throws Exception {
     assertThat(run.awaitWhileRunning(() -> server.requests() - requestsBefore >= CONCURRENCY))
         .as("%d downloads reach the server; %s", CONCURRENCY, run.output())
         .isTrue();

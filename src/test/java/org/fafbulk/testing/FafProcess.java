@@ -97,27 +97,18 @@ public final class FafProcess {
   }
 
   /** Waits until the output holds {@code text}; fails with the output if the process ends first. */
-  public void awaitOutput(String text) throws IOException {
+  public void awaitOutput(String text) throws Exception {
     awaitWhileRunning(() -> output().contains(text));
     assertThat(output()).as("faf's output, waiting for '%s'", text).contains(text);
   }
 
   /** Waits until {@code condition} holds or the process has ended; returns whether it holds. */
-  public boolean awaitWhileRunning(Callable<Boolean> condition) {
-    Callable<Boolean> holds =
-        () -> {
-          Boolean value = condition.call();
-          return value != null && value;
-        };
+  public boolean awaitWhileRunning(Callable<Boolean> condition) throws Exception {
     await()
         .atMost(HANG_GUARD)
         .pollInterval(Duration.ofMillis(20))
-        .until(() -> holds.call() || !process.isAlive());
-    try {
-      return holds.call();
-    } catch (Exception e) {
-      throw new IllegalStateException("the condition failed once the wait was over", e);
-    }
+        .until(() -> !process.isAlive() || Boolean.TRUE.equals(condition.call()));
+    return Boolean.TRUE.equals(condition.call());
   }
 
   public boolean isAlive() {
