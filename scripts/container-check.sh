@@ -42,7 +42,7 @@ done_step() { log "  ... $((SECONDS - step_started)) s"; }
 # runc, not crun: crun refuses this kind of machine's mixed cgroup v1/v2 layout ("cgroups in
 # hybrid mode not supported").
 need=()
-for tool in podman:podman runc:runc docker-compose:docker-compose mmdebstrap:mmdebstrap; do
+for tool in podman:podman runc:runc docker-compose:docker-compose mmdebstrap:mmdebstrap python3:python3; do
   command -v "${tool%%:*}" >/dev/null || need+=("${tool#*:}")
 done
 if [[ ${#need[@]} -gt 0 ]]; then
@@ -204,4 +204,7 @@ grep -q "Checked $maps map folders in /data/maps: $maps ok, 0 broken, 0 missing.
 run dev-verify docker-compose run --rm dev mvn -B verify
 grep -q "BUILD SUCCESS" <<<"$out" || fail "mvn -B verify in the dev service did not succeed"
 
+# Each run whose sources changed leaves the previous faf image and build stage untagged; keep a
+# day of them as build cache and let older ones go, so that CI's storage does not grow forever.
+podman image prune --force --filter until=24h >/dev/null || true
 log "passed in $((SECONDS - started)) s"
