@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Benchmarks faf bulk-download against aria2c + unzip on a local copy of a vault-like corpus.
+# Benchmarks faf bulk-download against its peers (bench/peers.sh) on local vault-like corpora.
 #
-#   bash bench/run.sh          throughput: faf vs aria2c+unzip, concurrency 4 and 8, 3 runs each
+#   bash bench/run.sh          throughput, data on disk: faf and every peer, each corpus, 3 runs
 #   bash bench/run.sh scale    20,000-map catalogue: API requests, RSS at 200 vs 20,000, --resume
 #
-# Environment: BENCH_SCALE (corpus size factor, default 1 = 1 GB), BENCH_RUNS (default 3),
-# BENCH_CONCURRENCY (default "4 8"), BENCH_SCALE_MAPS (default 20000). faf runs through the ./faf
-# launcher, i.e. `java $FAF_JAVA_OPTS -jar target/faf.jar`; FAF_JAVA_OPTS="" measures plain java -jar.
+# Environment: BENCH_CORPORA (default "real random"), BENCH_SCALE (corpus size factor, default 1:
+# 1 GB unzipped for real, 1 GB of archives for random), BENCH_RUNS (default 3), BENCH_CONCURRENCY
+# (default 8), BENCH_TOOLS (default: faf and every peer), BENCH_SCALE_MAPS (default 20000).
+# faf runs through the ./faf launcher, i.e. `java $FAF_JAVA_OPTS -jar target/faf.jar`;
+# FAF_JAVA_OPTS="" measures plain java -jar.
 # Everything generated goes to bench/work/ (git-ignored); servers listen on 127.0.0.1 only and
 # are stopped on exit.
 set -euo pipefail
@@ -17,7 +19,9 @@ work="$here/work"
 mode="${1:-full}"
 scale="${BENCH_SCALE:-1}"
 runs="${BENCH_RUNS:-3}"
-concurrencies="${BENCH_CONCURRENCY:-4 8}"
+concurrencies="${BENCH_CONCURRENCY:-8}"
+corpora="${BENCH_CORPORA:-real random}"
+tools="${BENCH_TOOLS:-faf curl-bsdtar curl-unzip aria2c-parunzip aria2c-unzip curl-only}"
 scale_maps="${BENCH_SCALE_MAPS:-20000}"
 jar="$root/target/faf.jar"
 mkdir -p "$work"
@@ -29,6 +33,8 @@ ensure_tools() {
   command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]] || missing+=(nginx)
   command -v aria2c >/dev/null || missing+=(aria2)
   command -v unzip >/dev/null || missing+=(unzip)
+  command -v bsdtar >/dev/null || missing+=(libarchive-tools)
+  command -v curl >/dev/null || missing+=(curl)
   [[ -x /usr/bin/time ]] || missing+=(time)
   command -v python3 >/dev/null || missing+=(python3)
   ((${#missing[@]} == 0)) && return
@@ -55,14 +61,15 @@ wait_for_port() {
 }
 
 pids=()
-cleanup() {
+stop_servers() {
   local pid
   for pid in "${pids[@]}"; do
     kill "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
   done
+  pids=()
 }
-trap cleanup EXIT
+trap stop_servers EXIT
 
 # Serves $1 (the corpus) with nginx and its catalogue.json with catalogue.py.
 start_servers() {
@@ -138,63 +145,93 @@ header() {
     echo "### $title"
     echo
     echo "$(date -u '+%Y-%m-%d %H:%M UTC'), nproc $(nproc), $(free -g | awk '/Mem:/ {print $2}') GB RAM," \
-      "$(java -version 2>&1 | head -1), $(aria2c --version | head -1), page cache dropped before" \
+      "$(java -version 2>&1 | head -1), $(aria2c --version | head -1), $(curl --version | head -1 | cut -d' ' -f1-2)," \
+      "$(bsdtar --version | cut -d' ' -f1-2), $(unzip -v | head -1 | cut -d' ' -f1-2), page cache dropped before" \
       "each run: $drop; faf JVM options: $jvm_opts."
   } >"$file"
 }
 
-run_full() {
-  local corpus="$work/corpus-full-$scale"
-  log "generating the corpus (scale $scale) in $corpus"
-  python3 "$here/gen_corpus.py" full "$corpus" "$scale"
+# Runs faf with a final sync: the same "data on disk" as the peers (faf fsyncs on its own).
+faf_synced() {
+  measure bash -c '"$1" bulk-download --api-url "$2" --token bench --delay-ms 0 \
+    --concurrency "$3" --output-dir "$4" --quiet >"$5" && sync' \
+    faf "$root/faf" "http://127.0.0.1:$api_port" "$1" "$2" "$work/last-run.log"
+}
+
+# Checks that a run left every map, every file and every byte; prints nothing when it did.
+check_output() {
+  local out="$1" catalogue="$2" tool="$3"
+  python3 - "$out" "$catalogue" "$tool" <<'PY'
+import json, os, sys
+out, catalogue, tool = sys.argv[1:4]
+maps = json.load(open(catalogue))
+problems = []
+for m in maps:
+    folder = os.path.join(out, m["folder"])
+    files, size = 0, 0
+    for d, _, names in os.walk(folder):
+        files += len(names)
+        size += sum(os.path.getsize(os.path.join(d, n)) for n in names)
+    expected = (m["files"], m["unzipped"])
+    if tool == "curl-only":
+        expected, files = (0, 0), 0  # downloads only: nothing extracted
+        size = 0
+    if (files, size) != expected:
+        problems.append(f"{m['folder']}: {files} files, {size} B, expected {expected[0]}, {expected[1]}")
+if problems:
+    print(f"{len(problems)} of {len(maps)} maps wrong, e.g. " + "; ".join(problems[:3]))
+PY
+}
+
+run_corpus() {
+  local kind="$1" corpus="$work/corpus-$1-$scale" raw="$2"
+  log "generating the $kind corpus (scale $scale) in $corpus"
+  python3 "$here/gen_corpus.py" "$kind" "$corpus" "$scale"
   start_servers "$corpus"
-  local count
-  count="$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))))" "$corpus/catalogue.json")"
   python3 -c "
 import json, sys
 for m in json.load(open(sys.argv[1])):
     print(f'http://127.0.0.1:$nginx_port/' + m['file'])" "$corpus/catalogue.json" >"$work/urls.txt"
-  local raw="$work/raw-full.tsv" drop="" r c tool out
-  : >"$raw"
+  local r c tool out order problem
   for r in $(seq "$runs"); do
     for c in $concurrencies; do
-      # alternate which tool goes first, so neither always meets a warmer or colder machine
-      local order="faf peer"
-      ((r % 2 == 0)) && order="peer faf"
-      for tool in $order; do
-        out="$work/runs/$tool-c$c-r$r"
+      # rotate the order each run, so that no tool always meets a warmer or colder machine
+      read -ra order <<<"$tools"
+      order=("${order[@]:$(((r - 1) % ${#order[@]}))}" "${order[@]:0:$(((r - 1) % ${#order[@]}))}")
+      for tool in "${order[@]}"; do
+        out="$work/runs/$kind-$tool-c$c-r$r"
         rm -rf "$out"
         mkdir -p "$out"
         drop="$(drop_caches)"
         if [[ "$tool" == faf ]]; then
-          measure "$root/faf" bulk-download --api-url "http://127.0.0.1:$api_port" \
-            --token bench --delay-ms 0 --concurrency "$c" --output-dir "$out" --quiet \
-            >"$work/last-run.log"
+          faf_synced "$c" "$out"
         else
-          measure bash -c '
-            aria2c -j "$1" -x 1 -i "$2" -d "$3/.downloads" --auto-file-renaming=false \
-              --allow-overwrite=true --console-log-level=warn --summary-interval=0 --quiet=true \
-              || exit 1
-            for zip in "$3"/.downloads/*.zip; do
-              unzip -q "$zip" -d "$3" || exit 1
-              rm "$zip"
-            done
-            rmdir "$3/.downloads"' peer "$c" "$work/urls.txt" "$out"
+          measure bash "$here/peers.sh" "$tool" "$c" "$work/urls.txt" "$out"
         fi
-        local got
-        got="$(find "$out" -mindepth 1 -maxdepth 1 -type d ! -name '.*' | wc -l)"
-        if ((code != 0 || got != count)); then
-          log "$tool c=$c run $r: exit $code, $got of $count maps; see $out"
+        problem="$(check_output "$out" "$corpus/catalogue.json" "$tool")"
+        if ((code != 0)) || [[ -n "$problem" ]]; then
+          log "$kind $tool c=$c run $r: exit $code. $problem See $out"
           exit 1
         fi
-        log "$tool c=$c run $r: ${wall}s, ${rss} KB"
-        printf '%s\t%s\t%s\t%s\t%s\n' "$tool" "$c" "$r" "$wall" "$rss" >>"$raw"
+        log "$kind $tool c=$c run $r: ${wall}s, ${rss} KB"
+        printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$kind" "$tool" "$c" "$r" "$wall" "$rss" >>"$raw"
         rm -rf "$out"
       done
     done
   done
-  header "$work/header-full.md" "Throughput: faf vs aria2c + unzip" "$drop"
-  python3 "$here/report.py" full "$raw" "$corpus/catalogue.json" "$work/header-full.md" \
+  stop_servers
+}
+
+run_full() {
+  local raw="$work/raw-full.tsv" kind catalogues=()
+  drop=""
+  : >"$raw"
+  for kind in $corpora; do
+    run_corpus "$kind" "$raw"
+    catalogues+=("$kind=$work/corpus-$kind-$scale/catalogue.json")
+  done
+  header "$work/header-full.md" "Throughput, data on disk: faf vs its peers" "$drop"
+  python3 "$here/report.py" full "$raw" "$work/header-full.md" "${catalogues[@]}" \
     | tee "$work/results.md"
 }
 
