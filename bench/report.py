@@ -18,6 +18,8 @@ TOOLS = {
     "aria2c-unzip": "aria2c -j N, then unzip one after the other, +sync",
     "curl-only": "N x curl, download only (the floor, not a peer), +sync",
 }
+SHORT = {"curl-bsdtar": "curl | bsdtar", "curl-unzip": "curl + unzip",
+         "aria2c-parunzip": "aria2c + parallel unzip", "aria2c-unzip": "aria2c + serial unzip"}
 CORPORA = {"real": "real-map corpus", "random": "incompressible corpus"}
 # faf's targets (issue 13): against the best peer that extracts, and against the streaming one
 BEST_PEER_TARGET, STREAMING_TARGET = 0.8, 1.2
@@ -70,7 +72,7 @@ def full(raw, header, catalogues):
             peers = {t: w for t, w in medians.items() if t not in ("faf", "curl-only")}
             if "faf" in medians and peers:
                 best = min(peers, key=peers.get)
-                lines += ["", f"- faf / best peer ({TOOLS[best].split(',')[0]}): "
+                lines += ["", f"- faf / best peer ({SHORT[best].replace('|', chr(92) + '|')}): "
                           + verdict(medians["faf"] / peers[best], BEST_PEER_TARGET)]
                 if "curl-bsdtar" in peers:
                     lines.append("- faf / streaming extractor (curl \\| bsdtar): "
