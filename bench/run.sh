@@ -280,6 +280,51 @@ except (ValueError, KeyError, IndexError):
   rm -rf "$work/runs/scale-200" "$work/runs/scale-all"
 }
 
+# Where faf's resident memory is at 200 maps and at BENCH_SCALE_MAPS (native_memory.py).
+run_nmt() {
+  local corpus="$work/corpus-scale-$scale_maps" c="${BENCH_SCALE_CONCURRENCY:-8}" maps out pid
+  local opts="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms64m -Xmx512m"
+  python3 "$here/gen_corpus.py" scale "$corpus" "$scale_maps"
+  start_servers "$corpus"
+  for maps in 200 "$scale_maps"; do
+    out="$work/runs/nmt-$maps"
+    rm -rf "$out"
+    drop_caches >/dev/null
+    FAF_JAVA_OPTS="$opts -XX:NativeMemoryTracking=detail" "$root/faf" bulk-download \
+      --api-url "http://127.0.0.1:$api_port" --token bench --delay-ms 0 --concurrency "$c" \
+      --output-dir "$out" --json --limit "$maps" >"$work/nmt-$maps.log" 2>"$work/nmt-$maps.err" &
+    pid=$!
+    pids+=("$pid")
+    # on the long run, ask glibc for its arena statistics and to trim, two thirds of the way
+    python3 "$here/native_memory.py" "$pid" "$work/nmt-$maps" \
+      $( ((maps > 200)) && echo "${BENCH_NMT_TRIM_AFTER:-15}") | tee "$work/nmt-$maps.txt"
+    local rc=0
+    wait "$pid" || rc=$?
+    log "$maps maps: exit $rc, $(find "$out" -mindepth 1 -maxdepth 1 -type d | wc -l) folders;" \
+      "malloc_stats (if taken) in $work/nmt-$maps.err"
+    rm -rf "$out"
+  done
+}
+
+# fsync, fdatasync and rename calls faf makes per map, on each corpus (strace -f -c).
+run_fsyncs() {
+  local kind corpus out count
+  for kind in $corpora; do
+    corpus="$work/corpus-$kind-$scale"
+    python3 "$here/gen_corpus.py" "$kind" "$corpus" "$scale"
+    start_servers "$corpus"
+    out="$work/runs/fsyncs-$kind"
+    rm -rf "$out"
+    drop_caches >/dev/null
+    strace -f -y -T -e trace=fsync,fdatasync,sync_file_range,rename,renameat,renameat2 \
+      -o "$work/strace-$kind.txt" "$root/faf" bulk-download --api-url "http://127.0.0.1:$api_port" \
+      --token bench --delay-ms 0 --concurrency 8 --output-dir "$out" --quiet
+    python3 "$here/fsyncs.py" "$work/strace-$kind.txt" "$corpus/catalogue.json" "$kind"
+    rm -rf "$out"
+    stop_servers
+  done
+}
+
 ensure_tools
 if [[ ! -f "$jar" ]] || [[ -n "$(find "$root/src/main" "$root/pom.xml" -newer "$jar" -print -quit)" ]]; then
   log "building $jar"
@@ -288,8 +333,10 @@ fi
 case "$mode" in
   full) run_full ;;
   scale) run_scale ;;
+  nmt) run_nmt ;;
+  fsyncs) run_fsyncs ;;
   *)
-    echo "usage: bash bench/run.sh [full|scale]" >&2
+    echo "usage: bash bench/run.sh [full|scale|nmt|fsyncs]" >&2
     exit 2
     ;;
 esac
