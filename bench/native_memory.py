@@ -4,8 +4,8 @@
   native_memory.py PID OUT_DIR [MALLOC_STATS_AFTER_S]
 
 The JVM must run with -XX:NativeMemoryTracking=detail. Every ~2 s it takes `jcmd PID
-VM.native_memory detail` (the regions the JVM reserved, by category) and /proc/PID/smaps (what is
-resident, by mapping), and splits the resident anonymous memory into the JVM's categories and
+VM.native_memory detail` (the regions the JVM reserved, by category), every 0.1 s /proc/PID/smaps
+(what is resident, by mapping), and splits the resident anonymous memory into the JVM's categories and
 "outside NMT": the C heap (glibc arenas, brk) holding both the JVM's malloc (NMT reports its size)
 and what NMT never sees (zlib's inflate state, other native libraries). With MALLOC_STATS_AFTER_S,
 gdb calls malloc_stats() once (printed to the JVM's stderr) and then malloc_trim(0), and the next
@@ -75,34 +75,40 @@ def status(pid):
 def main():
     pid, out = int(sys.argv[1]), sys.argv[2]
     stats_after = float(sys.argv[3]) if len(sys.argv) > 3 else None
-    start, peak, trimmed = time.monotonic(), None, None
+    start, peak, trimmed, nmt, nmt_at, threads = time.monotonic(), None, None, "", -10.0, ""
     os.makedirs(out, exist_ok=True)
-    while True:
+    # smaps every 0.1 s, so that a short run's peak is seen; jcmd (~1 s to attach) every 2 s: the
+    # regions it names (heap, metaspace, code) are reserved at start, only thread stacks come later
+    while os.path.exists(f"/proc/{pid}"):
         try:
-            nmt = subprocess.run(["jcmd", str(pid), "VM.native_memory", "detail"],
-                                 capture_output=True, text=True, timeout=60).stdout
+            now = time.monotonic() - start
+            if now - nmt_at >= 2:
+                fresh = subprocess.run(["jcmd", str(pid), "VM.native_memory", "detail"],
+                                       capture_output=True, text=True, timeout=60).stdout
+                if "Total:" in fresh:
+                    nmt, nmt_at = fresh, now
+            if not nmt:
+                time.sleep(0.1)
+                continue
             st = status(pid)
             kb, malloc, total = breakdown(pid, nmt)
-        except (OSError, subprocess.TimeoutExpired, StopIteration):
-            break
-        if "Total:" not in nmt:
-            if not os.path.exists(f"/proc/{pid}"):
-                break
-            time.sleep(0.2)
-            continue
-        rss = int(st["VmRSS"].split()[0])
-        sample = (rss, st, kb, malloc, total, time.monotonic() - start)
+            rss = int(st["VmRSS"].split()[0])
+        except (OSError, KeyError, subprocess.TimeoutExpired):
+            break  # the process ended between two reads (a zombie has no VmRSS)
+        if st["Threads"] != threads:
+            nmt_at, threads = -10.0, st["Threads"]  # new thread stacks: ask jcmd again
+        sample = (rss, st, kb, malloc, total, now)
         if trimmed == "pending":
             trimmed = sample
         if peak is None or rss > peak[0]:
             peak = sample
             with open(os.path.join(out, "nmt-peak.txt"), "w") as f:
                 f.write(nmt)
-        if stats_after is not None and trimmed is None and time.monotonic() - start > stats_after:
+        if stats_after is not None and trimmed is None and now > stats_after:
             subprocess.run(["gdb", "-p", str(pid), "-batch", "-ex", "call (void) malloc_stats()",
                             "-ex", "call (int) malloc_trim(0)"], capture_output=True, timeout=120)
             trimmed = "pending"
-        time.sleep(2)
+        time.sleep(0.1)
     if peak is None:
         print("no sample (the process ended before jcmd could attach)")
         return
