@@ -9,7 +9,8 @@ VM.native_memory detail` (the regions the JVM reserved, by category), every 0.1 
 "outside NMT": the C heap (glibc arenas, brk) holding both the JVM's malloc (NMT reports its size)
 and what NMT never sees (zlib's inflate state, other native libraries). With MALLOC_STATS_AFTER_S,
 gdb calls malloc_stats() once (printed to the JVM's stderr) and then malloc_trim(0), and the next
-sample shows how much of the C heap was free memory that glibc kept.
+sample shows how much of the C heap was free memory that glibc kept; just before, `jcmd
+GC.class_histogram` writes what is live on the heap to OUT_DIR/histogram.txt.
 """
 
 import os
@@ -105,6 +106,11 @@ def main():
             with open(os.path.join(out, "nmt-peak.txt"), "w") as f:
                 f.write(nmt)
         if stats_after is not None and trimmed is None and now > stats_after:
+            # what is live on the heap by then (a full GC first), largest classes first
+            histogram = subprocess.run(["jcmd", str(pid), "GC.class_histogram"],
+                                       capture_output=True, text=True, timeout=120).stdout
+            with open(os.path.join(out, "histogram.txt"), "w") as f:
+                f.write(histogram)
             subprocess.run(["gdb", "-p", str(pid), "-batch", "-ex", "call (void) malloc_stats()",
                             "-ex", "call (int) malloc_trim(0)"], capture_output=True, timeout=120)
             trimmed = "pending"

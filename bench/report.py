@@ -41,13 +41,23 @@ def verdict(ratio, target):
     return f"**{ratio:.2f}** ({'met' if ratio <= target else 'not met'}: target <= {target})"
 
 
+def paired_ratio(by_run, kind, conc, tool):
+    """faf's time over the tool's in the same run, median over runs: steadier on a busy host,
+    where a run's tools meet the same load within a minute of each other."""
+    faf, other = by_run.get((kind, conc, "faf"), {}), by_run.get((kind, conc, tool), {})
+    ratios = [faf[r] / other[r] for r in faf if r in other]
+    return f"{statistics.median(ratios):.2f}" if ratios and tool != "faf" else ""
+
+
 def full(raw, header, catalogues):
-    runs = defaultdict(list)
+    runs, by_run = defaultdict(list), defaultdict(dict)
     for line in open(raw):
         kind, tool, conc, _run, wall, rss = line.split()
         runs[(kind, int(conc), tool)].append((float(wall), int(rss)))
+        by_run[(kind, int(conc), tool)][int(_run)] = float(wall)
     lines = [open(header).read().rstrip(), "",
-             "Every time includes a final `sync` (the maps are on disk). Medians of the runs; "
+             "Every time includes a final `sync` (the maps are on disk). Medians of the runs "
+             "(the same-run column: faf's time over the tool's within each run, then the median); "
              "MB/s counts archive bytes; peak RSS is the largest single process "
              "(for the parallel peers, one curl, bsdtar or unzip).", ""]
     for kind, path in catalogues:
@@ -59,25 +69,29 @@ def full(raw, header, catalogues):
                        for t in TOOLS if (kind, conc, t) in runs}
             lines += [f"Concurrency {conc}:", "",
                       "| tool | runs | wall s (each) | wall s | MB/s | maps/s | peak RSS MB "
-                      "| faf / tool |",
-                      "|---|---:|---|---:|---:|---:|---:|---:|"]
+                      "| faf / tool | same-run ratios, median |",
+                      "|---|---:|---|---:|---:|---:|---:|---:|---:|"]
             for tool, wall in sorted(medians.items(), key=lambda kv: kv[1]):
                 r = runs[(kind, conc, tool)]
                 rss = statistics.median(k for _, k in r) / 1024
                 ratio = f"{medians['faf'] / wall:.2f}" if "faf" in medians and tool != "faf" else ""
+                paired = paired_ratio(by_run, kind, conc, tool)
                 lines.append(
                     f"| {TOOLS[tool]} | {len(r)} | {' '.join(f'{w:.2f}' for w, _ in r)} "
                     f"| {wall:.2f} | {total_mb / wall:.0f} | {len(maps) / wall:.1f} | {rss:.0f} "
-                    f"| {ratio} |")
+                    f"| {ratio} | {paired} |")
             peers = {t: w for t, w in medians.items() if t not in ("faf", "curl-only")}
             if "faf" in medians and peers:
                 best = min(peers, key=peers.get)
                 lines += ["", f"- faf / best peer ({SHORT[best].replace('|', chr(92) + '|')}): "
-                          + verdict(medians["faf"] / peers[best], BEST_PEER_TARGET)]
+                          + verdict(medians["faf"] / peers[best], BEST_PEER_TARGET)
+                          + f"; same-run ratios: {paired_ratio(by_run, kind, conc, best)}"]
                 if "curl-bsdtar" in peers:
                     lines.append("- faf / streaming extractor (curl \\| bsdtar): "
                                  + verdict(medians["faf"] / peers["curl-bsdtar"],
-                                           STREAMING_TARGET))
+                                           STREAMING_TARGET)
+                                 + "; same-run ratios: "
+                                 + paired_ratio(by_run, kind, conc, "curl-bsdtar"))
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 

@@ -295,9 +295,9 @@ run_nmt() {
       --output-dir "$out" --json --limit "$maps" >"$work/nmt-$maps.log" 2>"$work/nmt-$maps.err" &
     pid=$!
     pids+=("$pid")
-    # on the long run, ask glibc for its arena statistics and to trim, two thirds of the way
+    # on the long run, take a heap histogram, glibc's arena statistics and a trim, part of the way
     python3 "$here/native_memory.py" "$pid" "$work/nmt-$maps" \
-      $( ((maps > 200)) && echo "${BENCH_NMT_TRIM_AFTER:-15}") | tee "$work/nmt-$maps.txt"
+      $( ((maps > 200)) && echo "${BENCH_NMT_TRIM_AFTER:-25}") | tee "$work/nmt-$maps.txt"
     local rc=0
     wait "$pid" || rc=$?
     log "$maps maps: exit $rc, $(find "$out" -mindepth 1 -maxdepth 1 -type d | wc -l) folders;" \
