@@ -3,6 +3,8 @@
 #
 #   bash bench/run.sh          throughput, data on disk: faf and every peer, each corpus, 3 runs
 #   bash bench/run.sh scale    20,000-map catalogue: API requests, RSS at 200 vs 20,000, --resume
+#   bash bench/run.sh nmt      where resident memory is at 200 and 20,000 maps (native_memory.py)
+#   bash bench/run.sh fsyncs   fsync and rename calls per map, by target (strace, fsyncs.py)
 #
 # Environment: BENCH_CORPORA (default "real random"), BENCH_SCALE (corpus size factor, default 1:
 # 1 GB unzipped for real, 1 GB of archives for random), BENCH_RUNS (default 3), BENCH_CONCURRENCY
@@ -10,7 +12,7 @@
 # faf runs through the ./faf launcher, i.e. `java $FAF_JAVA_OPTS -jar target/faf.jar`;
 # FAF_JAVA_OPTS="" measures plain java -jar.
 # Everything generated goes to bench/work/ (git-ignored); servers listen on 127.0.0.1 only and
-# are stopped on exit.
+# are stopped by PID when a corpus is done and on exit.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -158,31 +160,6 @@ faf_synced() {
     faf "$root/faf" "http://127.0.0.1:$api_port" "$1" "$2" "$work/last-run.log"
 }
 
-# Checks that a run left every map, every file and every byte; prints nothing when it did.
-check_output() {
-  local out="$1" catalogue="$2" tool="$3"
-  python3 - "$out" "$catalogue" "$tool" <<'PY'
-import json, os, sys
-out, catalogue, tool = sys.argv[1:4]
-maps = json.load(open(catalogue))
-problems = []
-for m in maps:
-    folder = os.path.join(out, m["folder"])
-    files, size = 0, 0
-    for d, _, names in os.walk(folder):
-        files += len(names)
-        size += sum(os.path.getsize(os.path.join(d, n)) for n in names)
-    expected = (m["files"], m["unzipped"])
-    if tool == "curl-only":
-        expected, files = (0, 0), 0  # downloads only: nothing extracted
-        size = 0
-    if (files, size) != expected:
-        problems.append(f"{m['folder']}: {files} files, {size} B, expected {expected[0]}, {expected[1]}")
-if problems:
-    print(f"{len(problems)} of {len(maps)} maps wrong, e.g. " + "; ".join(problems[:3]))
-PY
-}
-
 run_corpus() {
   local kind="$1" corpus="$work/corpus-$1-$scale" raw="$2"
   log "generating the $kind corpus (scale $scale) in $corpus"
@@ -208,7 +185,7 @@ for m in json.load(open(sys.argv[1])):
         else
           measure bash "$here/peers.sh" "$tool" "$c" "$work/urls.txt" "$out"
         fi
-        problem="$(check_output "$out" "$corpus/catalogue.json" "$tool")"
+        problem="$(python3 "$here/check_output.py" "$out" "$corpus/catalogue.json" "$tool")"
         if ((code != 0)) || [[ -n "$problem" ]]; then
           log "$kind $tool c=$c run $r: exit $code. $problem See $out"
           exit 1
