@@ -155,6 +155,7 @@ header() {
 
 # Runs faf with a final sync: the same "data on disk" as the peers (faf fsyncs on its own).
 faf_synced() {
+  # shellcheck disable=SC2016 # the inner bash expands $1..$5
   measure bash -c '"$1" bulk-download --api-url "$2" --token bench --delay-ms 0 \
     --concurrency "$3" --output-dir "$4" --quiet >"$5" && sync' \
     faf "$root/faf" "http://127.0.0.1:$api_port" "$1" "$2" "$work/last-run.log"
@@ -273,8 +274,9 @@ run_nmt() {
     pid=$!
     pids+=("$pid")
     # on the long run, take a heap histogram, glibc's arena statistics and a trim, part of the way
-    python3 "$here/native_memory.py" "$pid" "$work/nmt-$maps" \
-      $( ((maps > 200)) && echo "${BENCH_NMT_TRIM_AFTER:-25}") | tee "$work/nmt-$maps.txt"
+    local probe=()
+    ((maps > 200)) && probe=("${BENCH_NMT_TRIM_AFTER:-25}")
+    python3 "$here/native_memory.py" "$pid" "$work/nmt-$maps" "${probe[@]}" | tee "$work/nmt-$maps.txt"
     local rc=0
     wait "$pid" || rc=$?
     log "$maps maps: exit $rc, $(find "$out" -mindepth 1 -maxdepth 1 -type d | wc -l) folders;" \
@@ -285,7 +287,7 @@ run_nmt() {
 
 # fsync, fdatasync and rename calls faf makes per map, on each corpus (strace -f -c).
 run_fsyncs() {
-  local kind corpus out count
+  local kind corpus out
   for kind in $corpora; do
     corpus="$work/corpus-$kind-$scale"
     python3 "$here/gen_corpus.py" "$kind" "$corpus" "$scale"
