@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# Benchmarks faf bulk-download against aria2c + unzip on a local copy of a vault-like corpus.
+# Benchmarks faf bulk-download against its peers (bench/peers.sh) on local vault-like corpora.
 #
-#   bash bench/run.sh          throughput: faf vs aria2c+unzip, concurrency 4 and 8, 3 runs each
+#   bash bench/run.sh          throughput, data on disk: faf and every peer, each corpus, 3 runs
 #   bash bench/run.sh scale    20,000-map catalogue: API requests, RSS at 200 vs 20,000, --resume
+#   bash bench/run.sh nmt      where resident memory is at 200 and 20,000 maps (native_memory.py)
+#   bash bench/run.sh fsyncs   fsync and rename calls per map, by target (strace, fsyncs.py)
 #
-# Environment: BENCH_SCALE (corpus size factor, default 1 = 1 GB), BENCH_RUNS (default 3),
-# BENCH_CONCURRENCY (default "4 8"), BENCH_SCALE_MAPS (default 20000). faf runs through the ./faf
-# launcher, i.e. `java $FAF_JAVA_OPTS -jar target/faf.jar`; FAF_JAVA_OPTS="" measures plain java -jar.
+# Environment: BENCH_CORPORA (default "real random"), BENCH_SCALE (corpus size factor, default 1:
+# 1 GB unzipped for real, 1 GB of archives for random), BENCH_RUNS (default 3), BENCH_CONCURRENCY
+# (default 8), BENCH_TOOLS (default: faf and every peer), BENCH_SCALE_MAPS (default 20000).
+# faf runs through the ./faf launcher, i.e. `java $FAF_JAVA_OPTS -jar target/faf.jar`;
+# FAF_JAVA_OPTS="" measures plain java -jar.
 # Everything generated goes to bench/work/ (git-ignored); servers listen on 127.0.0.1 only and
-# are stopped on exit.
+# are stopped by PID when a corpus is done and on exit.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -17,7 +21,9 @@ work="$here/work"
 mode="${1:-full}"
 scale="${BENCH_SCALE:-1}"
 runs="${BENCH_RUNS:-3}"
-concurrencies="${BENCH_CONCURRENCY:-4 8}"
+concurrencies="${BENCH_CONCURRENCY:-8}"
+corpora="${BENCH_CORPORA:-real random}"
+tools="${BENCH_TOOLS:-faf curl-bsdtar curl-unzip aria2c-parunzip aria2c-unzip curl-only}"
 scale_maps="${BENCH_SCALE_MAPS:-20000}"
 jar="$root/target/faf.jar"
 mkdir -p "$work"
@@ -29,6 +35,8 @@ ensure_tools() {
   command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]] || missing+=(nginx)
   command -v aria2c >/dev/null || missing+=(aria2)
   command -v unzip >/dev/null || missing+=(unzip)
+  command -v bsdtar >/dev/null || missing+=(libarchive-tools)
+  command -v curl >/dev/null || missing+=(curl)
   [[ -x /usr/bin/time ]] || missing+=(time)
   command -v python3 >/dev/null || missing+=(python3)
   ((${#missing[@]} == 0)) && return
@@ -55,14 +63,15 @@ wait_for_port() {
 }
 
 pids=()
-cleanup() {
+stop_servers() {
   local pid
   for pid in "${pids[@]}"; do
     kill "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
   done
+  pids=()
 }
-trap cleanup EXIT
+trap stop_servers EXIT
 
 # Serves $1 (the corpus) with nginx and its catalogue.json with catalogue.py.
 start_servers() {
@@ -138,63 +147,69 @@ header() {
     echo "### $title"
     echo
     echo "$(date -u '+%Y-%m-%d %H:%M UTC'), nproc $(nproc), $(free -g | awk '/Mem:/ {print $2}') GB RAM," \
-      "$(java -version 2>&1 | head -1), $(aria2c --version | head -1), page cache dropped before" \
+      "$(java -version 2>&1 | head -1), $(aria2c --version | head -1), $(curl --version | head -1 | cut -d' ' -f1-2)," \
+      "$(bsdtar --version | cut -d' ' -f1-2), $(unzip -v | head -1 | cut -d' ' -f1-2), page cache dropped before" \
       "each run: $drop; faf JVM options: $jvm_opts."
   } >"$file"
 }
 
-run_full() {
-  local corpus="$work/corpus-full-$scale"
-  log "generating the corpus (scale $scale) in $corpus"
-  python3 "$here/gen_corpus.py" full "$corpus" "$scale"
+# Runs faf with a final sync: the same "data on disk" as the peers (faf fsyncs on its own).
+faf_synced() {
+  # shellcheck disable=SC2016 # the inner bash expands $1..$5
+  measure bash -c '"$1" bulk-download --api-url "$2" --token bench --delay-ms 0 \
+    --concurrency "$3" --output-dir "$4" --quiet >"$5" && sync' \
+    faf "$root/faf" "http://127.0.0.1:$api_port" "$1" "$2" "$work/last-run.log"
+}
+
+run_corpus() {
+  local kind="$1" corpus="$work/corpus-$1-$scale" raw="$2"
+  log "generating the $kind corpus (scale $scale) in $corpus"
+  python3 "$here/gen_corpus.py" "$kind" "$corpus" "$scale"
   start_servers "$corpus"
-  local count
-  count="$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))))" "$corpus/catalogue.json")"
   python3 -c "
 import json, sys
 for m in json.load(open(sys.argv[1])):
     print(f'http://127.0.0.1:$nginx_port/' + m['file'])" "$corpus/catalogue.json" >"$work/urls.txt"
-  local raw="$work/raw-full.tsv" drop="" r c tool out
-  : >"$raw"
+  local r c tool out order problem
   for r in $(seq "$runs"); do
     for c in $concurrencies; do
-      # alternate which tool goes first, so neither always meets a warmer or colder machine
-      local order="faf peer"
-      ((r % 2 == 0)) && order="peer faf"
-      for tool in $order; do
-        out="$work/runs/$tool-c$c-r$r"
+      # rotate the order each run, so that no tool always meets a warmer or colder machine
+      read -ra order <<<"$tools"
+      order=("${order[@]:$(((r - 1) % ${#order[@]}))}" "${order[@]:0:$(((r - 1) % ${#order[@]}))}")
+      for tool in "${order[@]}"; do
+        out="$work/runs/$kind-$tool-c$c-r$r"
         rm -rf "$out"
         mkdir -p "$out"
         drop="$(drop_caches)"
         if [[ "$tool" == faf ]]; then
-          measure "$root/faf" bulk-download --api-url "http://127.0.0.1:$api_port" \
-            --token bench --delay-ms 0 --concurrency "$c" --output-dir "$out" --quiet \
-            >"$work/last-run.log"
+          faf_synced "$c" "$out"
         else
-          measure bash -c '
-            aria2c -j "$1" -x 1 -i "$2" -d "$3/.downloads" --auto-file-renaming=false \
-              --allow-overwrite=true --console-log-level=warn --summary-interval=0 --quiet=true \
-              || exit 1
-            for zip in "$3"/.downloads/*.zip; do
-              unzip -q "$zip" -d "$3" || exit 1
-              rm "$zip"
-            done
-            rmdir "$3/.downloads"' peer "$c" "$work/urls.txt" "$out"
+          measure bash "$here/peers.sh" "$tool" "$c" "$work/urls.txt" "$out"
         fi
-        local got
-        got="$(find "$out" -mindepth 1 -maxdepth 1 -type d ! -name '.*' | wc -l)"
-        if ((code != 0 || got != count)); then
-          log "$tool c=$c run $r: exit $code, $got of $count maps; see $out"
+        problem="$(python3 "$here/check_output.py" "$out" "$corpus/catalogue.json" "$tool")"
+        if ((code != 0)) || [[ -n "$problem" ]]; then
+          log "$kind $tool c=$c run $r: exit $code. $problem See $out"
           exit 1
         fi
-        log "$tool c=$c run $r: ${wall}s, ${rss} KB"
-        printf '%s\t%s\t%s\t%s\t%s\n' "$tool" "$c" "$r" "$wall" "$rss" >>"$raw"
+        log "$kind $tool c=$c run $r: ${wall}s, ${rss} KB"
+        printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$kind" "$tool" "$c" "$r" "$wall" "$rss" >>"$raw"
         rm -rf "$out"
       done
     done
   done
-  header "$work/header-full.md" "Throughput: faf vs aria2c + unzip" "$drop"
-  python3 "$here/report.py" full "$raw" "$corpus/catalogue.json" "$work/header-full.md" \
+  stop_servers
+}
+
+run_full() {
+  local raw="$work/raw-full.tsv" kind catalogues=()
+  drop=""
+  : >"$raw"
+  for kind in $corpora; do
+    run_corpus "$kind" "$raw"
+    catalogues+=("$kind=$work/corpus-$kind-$scale/catalogue.json")
+  done
+  header "$work/header-full.md" "Throughput, data on disk: faf vs its peers" "$drop"
+  python3 "$here/report.py" full "$raw" "$work/header-full.md" "${catalogues[@]}" \
     | tee "$work/results.md"
 }
 
@@ -243,6 +258,52 @@ except (ValueError, KeyError, IndexError):
   rm -rf "$work/runs/scale-200" "$work/runs/scale-all"
 }
 
+# Where faf's resident memory is at 200 maps and at BENCH_SCALE_MAPS (native_memory.py).
+run_nmt() {
+  local corpus="$work/corpus-scale-$scale_maps" c="${BENCH_SCALE_CONCURRENCY:-8}" maps out pid
+  local opts="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms64m -Xmx512m"
+  python3 "$here/gen_corpus.py" scale "$corpus" "$scale_maps"
+  start_servers "$corpus"
+  for maps in 200 "$scale_maps"; do
+    out="$work/runs/nmt-$maps"
+    rm -rf "$out"
+    drop_caches >/dev/null
+    FAF_JAVA_OPTS="$opts -XX:NativeMemoryTracking=detail" "$root/faf" bulk-download \
+      --api-url "http://127.0.0.1:$api_port" --token bench --delay-ms 0 --concurrency "$c" \
+      --output-dir "$out" --json --limit "$maps" >"$work/nmt-$maps.log" 2>"$work/nmt-$maps.err" &
+    pid=$!
+    pids+=("$pid")
+    # on the long run, take a heap histogram, glibc's arena statistics and a trim, part of the way
+    local probe=()
+    ((maps > 200)) && probe=("${BENCH_NMT_TRIM_AFTER:-25}")
+    python3 "$here/native_memory.py" "$pid" "$work/nmt-$maps" "${probe[@]}" | tee "$work/nmt-$maps.txt"
+    local rc=0
+    wait "$pid" || rc=$?
+    log "$maps maps: exit $rc, $(find "$out" -mindepth 1 -maxdepth 1 -type d | wc -l) folders;" \
+      "malloc_stats (if taken) in $work/nmt-$maps.err"
+    rm -rf "$out"
+  done
+}
+
+# fsync, fdatasync and rename calls faf makes per map, on each corpus (strace -f -c).
+run_fsyncs() {
+  local kind corpus out
+  for kind in $corpora; do
+    corpus="$work/corpus-$kind-$scale"
+    python3 "$here/gen_corpus.py" "$kind" "$corpus" "$scale"
+    start_servers "$corpus"
+    out="$work/runs/fsyncs-$kind"
+    rm -rf "$out"
+    drop_caches >/dev/null
+    strace -f -y -T -e trace=fsync,fdatasync,sync_file_range,rename,renameat,renameat2 \
+      -o "$work/strace-$kind.txt" "$root/faf" bulk-download --api-url "http://127.0.0.1:$api_port" \
+      --token bench --delay-ms 0 --concurrency 8 --output-dir "$out" --quiet
+    python3 "$here/fsyncs.py" "$work/strace-$kind.txt" "$corpus/catalogue.json" "$kind"
+    rm -rf "$out"
+    stop_servers
+  done
+}
+
 ensure_tools
 if [[ ! -f "$jar" ]] || [[ -n "$(find "$root/src/main" "$root/pom.xml" -newer "$jar" -print -quit)" ]]; then
   log "building $jar"
@@ -251,8 +312,10 @@ fi
 case "$mode" in
   full) run_full ;;
   scale) run_scale ;;
+  nmt) run_nmt ;;
+  fsyncs) run_fsyncs ;;
   *)
-    echo "usage: bash bench/run.sh [full|scale]" >&2
+    echo "usage: bash bench/run.sh [full|scale|nmt|fsyncs]" >&2
     exit 2
     ;;
 esac

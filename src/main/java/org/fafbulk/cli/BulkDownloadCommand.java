@@ -28,6 +28,7 @@ import org.fafbulk.download.FolderFlush;
 import org.fafbulk.download.MapInstaller;
 import org.fafbulk.state.Checkpoint;
 import org.fafbulk.state.CheckpointStore;
+import org.fafbulk.state.StateFileNames;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -134,6 +135,7 @@ final class BulkDownloadCommand implements Callable<Integer> {
   public Integer call() {
     validate();
     PrintWriter out = spec.commandLine().getOut();
+    StateFileNames.requireNoFolders(outputDir.toAbsolutePath().normalize());
     Checkpoint selection = selection();
     RetryPolicy retry = network.retryPolicy();
     OkHttpClient http = network.http(concurrency);

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import okhttp3.HttpUrl;
@@ -13,6 +14,7 @@ import org.fafbulk.ExitCodes;
 import org.fafbulk.FafException;
 import org.fafbulk.api.FafMap;
 import org.fafbulk.api.RetryPolicy;
+import org.fafbulk.bulk.InstalledMapRecord;
 import org.fafbulk.bulk.Units;
 import org.fafbulk.bulk.UrlFileTargets;
 import org.fafbulk.download.ArchiveFetcher;
@@ -20,6 +22,7 @@ import org.fafbulk.download.ArchiveLimits;
 import org.fafbulk.download.FolderNames;
 import org.fafbulk.download.MapFailure;
 import org.fafbulk.download.MapInstaller;
+import org.fafbulk.state.MapsIndex;
 import org.fafbulk.state.OutputLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,12 +32,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code faf download-map}: downloads, verifies and installs one map. */
+/** {@code faf download-map}: downloads, verifies and installs one map, recorded in maps.json. */
 @Command(
     name = "download-map",
     mixinStandardHelpOptions = true,
     description = {
-      "Downloads one map, verifies it and installs it as DIR/<folder>.",
+      "Downloads one map, verifies it, installs it as DIR/<folder> and records it in DIR/maps.json.",
       "",
       "Examples:",
       "  faf download-map theta_passage_5.v0001 --output-dir /data/maps   (no credentials needed)",
@@ -98,6 +101,19 @@ final class DownloadMapCommand implements Callable<Integer> {
       try {
         MapInstaller.Installed installed =
             new MapInstaller(ArchiveLimits.DEFAULT).install(fetched.file(), dir, source.folder());
+        try {
+          InstalledMapRecord.write(
+              dir, source.url(), source.metadata(), installed, fetched.bytes(), Clock.systemUTC());
+        } catch (IOException e) {
+          throw FafException.fatal(
+              "installed "
+                  + installed.path()
+                  + " but cannot record it in "
+                  + dir.resolve(MapsIndex.FILE_NAME)
+                  + ": "
+                  + e.getMessage(),
+              e);
+        }
         out.printf(
             "installed %s (%s, scmap v%d, %s) into %s%n",
             installed.folder(),
@@ -119,7 +135,11 @@ final class DownloadMapCommand implements Callable<Integer> {
   }
 
   /** Where the archive is, and the folder it installs as when that is known beforehand. */
-  private record Source(String url, Optional<String> folder) {}
+  private record Source(String url, Optional<String> folder, Optional<FafMap> metadata) {
+    Source(String url, Optional<String> folder) {
+      this(url, folder, Optional.empty());
+    }
+  }
 
   private Source resolve(OkHttpClient http, RetryPolicy retry) {
     if (map.contains("://")) {
@@ -137,8 +157,22 @@ final class DownloadMapCommand implements Callable<Integer> {
                   () ->
                       new FafException(
                           ExitCodes.SOME_FAILED, "the FAF API knows no map with id " + map));
+      String folder = found.latestVersion().folderName();
+      // The name comes from a server: checked before it is joined to any path, even to look.
+      Optional<String> problem = FolderNames.problem(folder);
+      if (problem.isPresent()) {
+        throw new FafException(
+            ExitCodes.SOME_FAILED,
+            "map "
+                + map
+                + ": the API's folder name '"
+                + FolderNames.printable(folder)
+                + "' "
+                + problem.get()
+                + "; nothing was installed");
+      }
       return new Source(
-          found.latestVersion().downloadUrl(), Optional.of(found.latestVersion().folderName()));
+          found.latestVersion().downloadUrl(), Optional.of(folder), Optional.of(found));
     }
     Optional<String> problem = FolderNames.problem(map);
     if (problem.isPresent()) {

@@ -13,6 +13,7 @@ import org.fafbulk.FafException;
 import org.fafbulk.Printable;
 import org.fafbulk.bulk.OutputCheck;
 import org.fafbulk.state.OutputLock;
+import org.fafbulk.state.StateFileNames;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,6 +64,7 @@ final class VerifyCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--output-dir " + outputDir + " is not a directory");
     }
+    StateFileNames.requireNoFolders(dir);
     PrintWriter out = spec.commandLine().getOut();
     try {
       if (!repair) {

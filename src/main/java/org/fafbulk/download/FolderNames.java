@@ -5,10 +5,22 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.fafbulk.Printable;
+import org.fafbulk.state.StateFileNames;
 
 /** Decides whether a map folder name is one safe path segment on every operating system. */
 public final class FolderNames {
-  private static final Pattern UNSAFE = Pattern.compile("[/\\\\:*?\"<>|\\p{Cntrl}]");
+  private static final Pattern UNSAFE = Pattern.compile("[/\\\\:*?\"<>|\\p{Cntrl}\\x{80}-\\x{9F}]");
+
+  /**
+   * Marks that reorder text on screen, so that a name shows as another ("exe.txt" as "txt.exe").
+   */
+  private static final Pattern BIDI =
+      Pattern.compile("[\\x{061C}\\x{200E}\\x{200F}\\x{202A}-\\x{202E}\\x{2066}-\\x{2069}]");
+
+  /** Windows opens a device for these, whatever the extension: {@code nul.txt} is {@code NUL}. */
+  private static final Pattern DEVICE =
+      Pattern.compile("(?i)(CON|PRN|AUX|NUL|COM[1-9]|LPT[1-9]) *(\\..*)?");
+
   private static final int MAX_LENGTH = 200;
 
   private FolderNames() {}
@@ -23,6 +35,15 @@ public final class FolderNames {
     }
     if (UNSAFE.matcher(name).find()) {
       return Optional.of("contains a path separator, a reserved or a control character");
+    }
+    if (BIDI.matcher(name).find()) {
+      return Optional.of("contains a bidirectional text control character");
+    }
+    if (DEVICE.matcher(name).matches()) {
+      return Optional.of("is a Windows device name");
+    }
+    if (StateFileNames.isReserved(name)) {
+      return Optional.of("is a name faf keeps for its own files in the output directory");
     }
     if (name.startsWith(".")) {
       return Optional.of("starts with '.' (a relative path or a hidden file)");

@@ -1,27 +1,22 @@
 package org.fafbulk.download;
 
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Enumeration;
+import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
 
 /**
  * Extracts a map archive into an empty folder, refusing entries that would escape it (zip-slip,
- * absolute paths, symbolic links) and archives that would expand far beyond any real map.
+ * absolute paths, symbolic links) and archives that would expand far beyond any real map. The
+ * checks and the extraction use the same single reading of the archive ({@link ZipDirectory}).
  */
 final class MapExtractor {
-  private static final int BUFFER = 64 * 1024;
-
   /** What was extracted: the archive's own top-level folder name, if it had one. */
   record Extracted(String archiveFolder, long bytes) {}
 
@@ -29,62 +24,57 @@ final class MapExtractor {
 
   static Extracted extract(Path zip, Path target, ArchiveLimits limits)
       throws IOException, MapFailure {
-    List<ZipDirectory.Entry> entries = ZipDirectory.read(zip);
-    checkEntries(entries, Files.size(zip), limits);
-    String top = topLevelFolder(entries);
-    long written = 0;
-    Set<String> seen = new HashSet<>();
-    try (ZipFile zipFile = new ZipFile(zip.toFile())) {
-      Enumeration<? extends ZipEntry> all = zipFile.entries();
-      while (all.hasMoreElements()) {
-        ZipEntry entry = all.nextElement();
-        String name = entry.getName();
-        checkPath(name);
-        if (!seen.add(name.toLowerCase(Locale.ROOT))) {
-          throw MapFailure.rejected("archive holds the entry '" + name + "' twice");
+    try (FileChannel channel = FileChannel.open(zip, StandardOpenOption.READ)) {
+      long archiveBytes = channel.size();
+      List<ZipDirectory.Entry> entries =
+          ZipDirectory.read(channel, limits.maxEntries()).stream()
+              .filter(e -> !isRootEntry(e))
+              .toList();
+      checkEntries(entries, archiveBytes, limits);
+      String top = topLevelFolder(entries);
+      String prefix = top.isEmpty() ? "" : top + "/";
+      Set<String> seen = new HashSet<>();
+      long budget =
+          (long) Math.min((double) limits.maxUncompressedBytes(), limits.maxRatio() * archiveBytes);
+      try (EntryCopier copier = new EntryCopier(channel, budget)) {
+        for (ZipDirectory.Entry entry : entries) {
+          String name = entry.name();
+          // A file and a folder of one name, or two names that differ in case only, would land
+          // on the same path on some disks.
+          if (!seen.add(name.toLowerCase(Locale.ROOT).replaceFirst("/$", ""))) {
+            throw MapFailure.rejected(
+                "archive holds the entry '" + FolderNames.printable(name) + "' twice");
+          }
+          if (!name.startsWith(prefix)) {
+            continue; // an empty folder beside the map's own: nothing of it is extracted
+          }
+          String relative = name.substring(prefix.length());
+          if (relative.isEmpty()) {
+            continue;
+          }
+          Path out = target.resolve(relative).normalize();
+          if (!out.startsWith(target) || out.equals(target)) {
+            throw MapFailure.rejected(
+                "archive entry '" + FolderNames.printable(name) + "' escapes the map folder");
+          }
+          if (entry.isDirectory()) {
+            Files.createDirectories(out);
+          } else {
+            Files.createDirectories(out.getParent());
+            copier.copy(entry, out);
+          }
         }
-        String relative =
-            top.isEmpty() ? name : name.substring(Math.min(name.length(), top.length() + 1));
-        if (relative.isEmpty()) {
-          continue;
-        }
-        Path out = target.resolve(relative).normalize();
-        if (!out.startsWith(target) || out.equals(target)) {
-          throw MapFailure.rejected("archive entry '" + name + "' escapes the map folder");
-        }
-        if (entry.isDirectory()) {
-          Files.createDirectories(out);
-          continue;
-        }
-        Files.createDirectories(out.getParent());
-        long declared = entry.getSize();
-        long remaining = limits.maxUncompressedBytes() - written;
-        written +=
-            copy(zipFile, entry, out, declared < 0 ? remaining : Math.min(declared, remaining));
+        return new Extracted(top, copier.written());
       }
-    } catch (ZipException e) {
-      throw MapFailure.rejected("archive is corrupt: " + e.getMessage());
     }
-    return new Extracted(top, written);
   }
 
-  private static long copy(ZipFile zipFile, ZipEntry entry, Path out, long maxBytes)
-      throws IOException, MapFailure {
-    byte[] buffer = new byte[BUFFER];
-    long total = 0;
-    try (InputStream in = zipFile.getInputStream(entry);
-        FileOutputStream os = new FileOutputStream(out.toFile())) {
-      int n;
-      while ((n = in.read(buffer)) > 0) {
-        total += n;
-        if (total > maxBytes) {
-          throw MapFailure.rejected(
-              "zip bomb: entry '" + entry.getName() + "' expands beyond its declared size");
-        }
-        os.write(buffer, 0, n);
-      }
-    }
-    return total;
+  /**
+   * A bare {@code /} or {@code ./}, which some Windows zip tools write first: it names the
+   * archive's own root, not a path outside it.
+   */
+  private static boolean isRootEntry(ZipDirectory.Entry entry) {
+    return (entry.name().equals("/") || entry.name().equals("./")) && entry.size() == 0;
   }
 
   private static void checkEntries(
@@ -92,15 +82,15 @@ final class MapExtractor {
     if (entries.stream().allMatch(ZipDirectory.Entry::isDirectory)) {
       throw MapFailure.rejected("archive is empty (no files)");
     }
-    if (entries.size() > limits.maxEntries()) {
-      throw MapFailure.rejected(
-          "zip bomb: " + entries.size() + " entries, more than " + limits.maxEntries());
-    }
     long total = 0;
     for (ZipDirectory.Entry entry : entries) {
       checkPath(entry.name());
+      String name = FolderNames.printable(entry.name());
       if (entry.symlink()) {
-        throw MapFailure.rejected("archive entry '" + entry.name() + "' is a symbolic link");
+        throw MapFailure.rejected("archive entry '" + name + "' is a symbolic link");
+      }
+      if (entry.isDirectory() && entry.size() != 0) {
+        throw MapFailure.rejected("archive entry '" + name + "' is a folder that holds data");
       }
       total += entry.size();
     }
@@ -125,14 +115,16 @@ final class MapExtractor {
     }
   }
 
-  private static void checkPath(String name) throws MapFailure {
-    if (name.startsWith("/") || name.startsWith("\\") || name.matches("^[A-Za-z]:.*")) {
+  private static void checkPath(String raw) throws MapFailure {
+    String name = FolderNames.printable(raw);
+    if (raw.startsWith("/") || raw.startsWith("\\") || raw.matches("^[A-Za-z]:.*")) {
       throw MapFailure.rejected("archive entry '" + name + "' has an absolute path");
     }
-    if (name.contains("\\")) {
+    if (raw.contains("\\")) {
       throw MapFailure.rejected("archive entry '" + name + "' contains a backslash");
     }
-    for (String segment : name.split("/", -1)) {
+    // Only the segment ".." climbs; "a..b" or "name..v0001" is an ordinary name.
+    for (String segment : raw.split("/", -1)) {
       if (segment.equals("..")) {
         throw MapFailure.rejected("archive entry '" + name + "' escapes the map folder (zip-slip)");
       }
@@ -142,10 +134,16 @@ final class MapExtractor {
     }
   }
 
-  /** The single top-level folder, or "" when the files lie at the archive's root. */
+  /**
+   * The single top-level folder that holds the files, or "" when they lie at the archive's root.
+   * Folder entries do not count: an empty folder beside the map's own is harmless and left out.
+   */
   private static String topLevelFolder(List<ZipDirectory.Entry> entries) throws MapFailure {
     Set<String> folders = new TreeSet<>();
     for (ZipDirectory.Entry entry : entries) {
+      if (entry.isDirectory()) {
+        continue;
+      }
       int slash = entry.name().indexOf('/');
       if (slash < 0) {
         return "";
@@ -154,7 +152,11 @@ final class MapExtractor {
     }
     if (folders.size() != 1) {
       throw MapFailure.rejected(
-          "archive holds " + folders.size() + " top-level folders " + folders + ", expected one");
+          "archive holds "
+              + folders.size()
+              + " top-level folders "
+              + FolderNames.printable(folders.toString())
+              + ", expected one");
     }
     return folders.iterator().next();
   }

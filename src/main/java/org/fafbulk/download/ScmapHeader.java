@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,6 +22,8 @@ public record ScmapHeader(float width, float height, int minorVersion) {
   private static final int MAGIC = 0x1a70614d; // "Map\x1a" read little-endian
   private static final int FIXED_HEADER = 34;
   private static final int MAX_PREVIEW_BYTES = 64 * 1024 * 1024;
+  private static final int MIN_SIDE = 128;
+  private static final int MAX_SIDE = 4096;
 
   /** Reads and checks the header; the message says what is wrong with the file. */
   public static ScmapHeader read(Path scmap) throws IOException, InvalidScmapException {
@@ -41,10 +44,19 @@ public record ScmapHeader(float width, float height, int minorVersion) {
       if (major != 2) {
         throw new InvalidScmapException("has major version " + major + ", expected 2");
       }
-      float width = fixed.getFloat(16);
-      float height = fixed.getFloat(20);
-      if (!(width > 0) || !(height > 0) || Float.isInfinite(width) || Float.isInfinite(height)) {
-        throw new InvalidScmapException("has an invalid size " + width + " x " + height);
+      Optional<Float> width = side(fixed.getInt(16));
+      Optional<Float> height = side(fixed.getInt(20));
+      if (width.isEmpty() || height.isEmpty()) {
+        throw new InvalidScmapException(
+            "has an invalid size "
+                + fixed.getFloat(16)
+                + " x "
+                + fixed.getFloat(20)
+                + " (each side is a power of two from "
+                + MIN_SIDE
+                + " to "
+                + MAX_SIDE
+                + ")");
       }
       int previewLength = fixed.getInt(30);
       if (previewLength < 0 || previewLength > MAX_PREVIEW_BYTES) {
@@ -58,10 +70,32 @@ public record ScmapHeader(float width, float height, int minorVersion) {
         throw new InvalidScmapException(
             "has minor version " + minorVersion + ", expected one of 53, 56, 60");
       }
-      return new ScmapHeader(width, height, minorVersion);
+      return new ScmapHeader(width.get(), height.get(), minorVersion);
     } catch (EOFException e) {
       throw new InvalidScmapException("is truncated inside its header");
     }
+  }
+
+  /**
+   * One side of the map from its four header bytes: the format's float32, or the int32 that the
+   * community's FA Forever Map Editor writes there (0x200 for 512, which as a float is 7e-43).
+   */
+  private static Optional<Float> side(int bits) {
+    float asFloat = Float.intBitsToFloat(bits);
+    if (asFloat >= MIN_SIDE
+        && asFloat <= MAX_SIDE
+        && isPowerOfTwo((int) asFloat)
+        && asFloat == (int) asFloat) {
+      return Optional.of(asFloat);
+    }
+    if (bits >= MIN_SIDE && bits <= MAX_SIDE && isPowerOfTwo(bits)) {
+      return Optional.of((float) bits);
+    }
+    return Optional.empty();
+  }
+
+  private static boolean isPowerOfTwo(int n) {
+    return Integer.bitCount(n) == 1;
   }
 
   /** An scmap file whose header is not that of a Supreme Commander map. */

@@ -25,6 +25,7 @@ public final class OutputLock implements AutoCloseable {
   }
 
   public static OutputLock acquire(Path outputDir) {
+    StateFileNames.requireNoFolders(outputDir);
     Path file = outputDir.resolve(FILE_NAME);
     FileChannel channel = null;
     try {

@@ -70,6 +70,35 @@ class HostileInputTest {
   }
 
   @Test
+  void stateFileDeviceAndBidiNamesAreRefusedAndTheDirectoryStaysUsable() throws Exception {
+    Map<String, String> folders = new LinkedHashMap<>();
+    folders.put("1", "maps.json");
+    folders.put("2", "Checkpoint.JSON");
+    folders.put("3", "failures.json");
+    folders.put("4", "nul.txt");
+    folders.put("5", "evil\u202etxt.exe");
+    folders.put("6", "csi\u009bname");
+    folders.put("7", "good.v0001");
+    serveCatalogue(folders);
+    Path outputDir = work.resolve("maps");
+
+    int first = bulkDownload(outputDir);
+    int second = bulkDownload(outputDir);
+    int repair = run("verify", "--repair", "--output-dir", outputDir.toString());
+
+    assertThat(first).as(err.toString()).isEqualTo(1);
+    assertThat(second).as(err.toString()).isEqualTo(1);
+    assertThat(repair).as(err.toString()).isZero();
+    try (Stream<Path> entries = Files.list(outputDir)) {
+      assertThat(entries.filter(Files::isDirectory).map(p -> p.getFileName().toString()))
+          .containsExactly("good.v0001");
+    }
+    JsonNode failures = JSON.readTree(outputDir.resolve("failures.json").toFile());
+    assertThat(failures).hasSize(6);
+    failures.forEach(f -> assertThat(f.get("error").asText()).contains("refused folder name"));
+  }
+
+  @Test
   void tokensNeverReachTheOutputOrTheStateFiles() throws Exception {
     Map<String, String> folders = new LinkedHashMap<>();
     folders.put("1", "good.v0001");

@@ -107,7 +107,8 @@ class MapInstallerTest {
         Arguments.of("..\\evil.txt", "backslash"),
         Arguments.of("test_map.v0001/bell\u0007.lua", "control character"),
         Arguments.of("other_map/evil.txt", "2 top-level folders"),
-        Arguments.of("test_map.v0001/TEST_MAP.scmap", "twice"));
+        Arguments.of("test_map.v0001/TEST_MAP.scmap", "twice"),
+        Arguments.of("test_map.v0001/folder_with_data/", "folder that holds data"));
   }
 
   @ParameterizedTest
@@ -118,6 +119,15 @@ class MapInstallerTest {
     Path zip = MapArchives.write(archives.resolve("hostile.zip"), entries);
 
     assertRejected(zip, Optional.empty(), reason);
+  }
+
+  @Test
+  void rejectsAFolderEntryOfTheSameNameAsAFile() throws Exception {
+    Map<String, byte[]> entries = MapArchives.validMapEntries("test_map.v0001");
+    entries.put("test_map.v0001/test_map_save.lua/", new byte[0]);
+    Path zip = MapArchives.write(archives.resolve("clash.zip"), entries);
+
+    assertRejected(zip, Optional.empty(), "twice");
   }
 
   @Test

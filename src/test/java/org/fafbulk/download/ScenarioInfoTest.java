@@ -1,7 +1,6 @@
 package org.fafbulk.download;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,11 +10,12 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.fafbulk.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ScenarioInfoTest {
-  private static final Path FIXTURES = Path.of("..", "shared", "fixtures", "maps");
+  private static final Path FIXTURES = Fixtures.maps();
 
   @Test
   void readsNameSizeAndArmiesOfARealScenarioWithDoubleQuotes() throws IOException {
@@ -67,6 +67,29 @@ class ScenarioInfoTest {
     assertThat(theta.name()).contains("Theta Passage 5");
     assertThat(theta.size()).contains(new ScenarioInfo.Size(256, 256));
     assertThat(theta.armies()).hasValue(4);
+  }
+
+  @Test
+  void readsTheNameAtTheTopLevelOfScenarioInfoNeverFromANestedTable() {
+    String configurationsFirst =
+        """
+        ScenarioInfo = {
+          Configurations = { ['standard'] = { teams = {
+            { name = 'FFA', armies = {'ARMY_1', 'ARMY_2'} } } } },
+          map_info = { name = 'Not this one' },
+          name = 'Command Conquer Rush',
+        }
+        """;
+    String onlyNested =
+        """
+        ScenarioInfo = { Configurations = { ['standard'] = { teams = {
+          { name = 'FFA', armies = {'ARMY_1'} } } } } }
+        """;
+
+    assertThat(ScenarioInfo.parse(configurationsFirst).name()).contains("Command Conquer Rush");
+    assertThat(ScenarioInfo.parse(configurationsFirst).armies()).hasValue(2);
+    assertThat(ScenarioInfo.parse(onlyNested).name()).isEmpty();
+    assertThat(ScenarioInfo.parse(onlyNested).armies()).hasValue(1);
   }
 
   @Test
@@ -139,13 +162,11 @@ class ScenarioInfoTest {
 
   private static ScenarioInfo fixture(String name) throws IOException {
     Path file = FIXTURES.resolve("scenario").resolve(name);
-    assumeTrue(Files.isRegularFile(file), "fixture " + file + " is absent");
     return ScenarioInfo.read(file);
   }
 
   private static ScenarioInfo fromArchive(String name) throws IOException {
     Path archive = FIXTURES.resolve("real").resolve(name);
-    assumeTrue(Files.isRegularFile(archive), "fixture " + archive + " is absent");
     try (ZipFile zip = new ZipFile(archive.toFile())) {
       ZipEntry entry =
           zip.stream().filter(e -> e.getName().endsWith("_scenario.lua")).findFirst().orElseThrow();

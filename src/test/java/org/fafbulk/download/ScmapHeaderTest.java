@@ -59,8 +59,47 @@ class ScmapHeaderTest {
         .hasMessageContaining("major version 3");
   }
 
+  @Test
+  void readsTheIntCodedSizeTheFaForeverMapEditorWrites() throws Exception {
+    assertThat(read(ScmapBytes.intSizedHeader(0x200, 0x200, 60)))
+        .isEqualTo(new ScmapHeader(512f, 512f, 60));
+    assertThat(read(ScmapBytes.intSizedHeader(4096, 128, 56)))
+        .isEqualTo(new ScmapHeader(4096f, 128f, 56));
+  }
+
   @ParameterizedTest
-  @ValueSource(floats = {0f, -256f, Float.NaN, Float.POSITIVE_INFINITY})
+  @ValueSource(ints = {0, 1, 64, 100, 500, 513, 8192, -512})
+  void rejectsAnIntCodedSizeThatIsNoMapSide(int size) {
+    assertThatThrownBy(() -> read(ScmapBytes.intSizedHeader(size, 512, 56)))
+        .hasMessageContaining("invalid size");
+    assertThatThrownBy(() -> read(ScmapBytes.intSizedHeader(512, size, 56)))
+        .hasMessageContaining("invalid size");
+  }
+
+  @Test
+  void stillRefusesABrokenHeaderWhoseMinorVersionReads512() {
+    // An editor backup: the preview length says 4, so the minor version is read from image bytes.
+    byte[] bytes = ScmapBytes.header(ScmapBytes.MAGIC, 2, 512f, 512f, new byte[] {0, 0, 0, 0}, 512);
+
+    assertThatThrownBy(() -> read(bytes))
+        .isInstanceOf(ScmapHeader.InvalidScmapException.class)
+        .hasMessageContaining("minor version 512, expected one of 53, 56, 60");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      floats = {
+        0f,
+        -256f,
+        Float.NaN,
+        Float.POSITIVE_INFINITY,
+        7e-43f,
+        100f,
+        1000f,
+        256.5f,
+        64f,
+        8192f
+      })
   void rejectsAnInvalidSize(float size) {
     byte[] wide = ScmapBytes.header(ScmapBytes.MAGIC, 2, size, 256f, PREVIEW, 56);
     byte[] tall = ScmapBytes.header(ScmapBytes.MAGIC, 2, 256f, size, PREVIEW, 56);

@@ -28,8 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Kills the real process with SIGKILL at random moments and checks after each kill that nothing
- * half-done carries a final name, the state files parse, and nothing completed is fetched again.
+ * Kills the real process with SIGKILL at random points of its progress and checks after each kill
+ * that nothing half-done carries a final name, the state files parse, and nothing completed is
+ * fetched again.
  */
 @Tag("integration")
 class CrashSafetyIT {
@@ -77,8 +78,11 @@ class CrashSafetyIT {
       Map<String, Integer> requestsBefore = new HashMap<>();
       doneBefore.forEach(n -> requestsBefore.put(n, server.requests(n + ".zip")));
 
+      // Killed once the server has sent a random amount more: anywhere from the first download's
+      // first chunk to well into the run, whatever the machine's speed.
+      long killAt = server.bytesSent() + 1 + random.nextInt(600_000);
       FafProcess run = FafProcess.start(work.resolve("kill-" + kill + ".log"), args(out));
-      Thread.sleep(250 + random.nextInt(1000));
+      run.awaitWhileRunning(() -> server.bytesSent() >= killAt);
       if (run.isAlive()) {
         killedMidRun++;
       }

@@ -9,14 +9,23 @@ import org.fafbulk.download.MapVerifier;
 import org.fafbulk.testing.FafProcess;
 import org.fafbulk.testing.RunOutput;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Ctrl-C, SIGTERM and a second run on the same directory, against the real process. */
+/**
+ * Ctrl-C, SIGTERM and a second run on the same directory, against the real process. The server
+ * holds every download (a byte at a time) until a test releases it, so what is running when a
+ * signal lands is decided by the test, not by how fast the machine is.
+ */
 @Tag("integration")
 class InterruptionIT {
+  private static final int CONCURRENCY = 2;
+  private static final String STOPPING = "faf: stopping: no new downloads";
+
   @TempDir static Path work;
   private static ThrottledServer server;
   private static ArchiveFolder archives;
@@ -24,7 +33,6 @@ class InterruptionIT {
   @BeforeAll
   static void serveArchives() throws IOException {
     archives = ArchiveFolder.generate(work, "slow", 12, i -> 150_000);
-    // About 1.5 s per map: long enough to be caught mid-download.
     server = new ThrottledServer(archives.folder(), 8 * 1024, 75);
   }
 
@@ -33,25 +41,49 @@ class InterruptionIT {
     server.close();
   }
 
+  @BeforeEach
+  void holdDownloads() {
+    server.hold(true);
+  }
+
+  @AfterEach
+  void releaseDownloads() {
+    server.hold(false);
+  }
+
   private static FafProcess start(Path out, String log) throws IOException {
-    return FafProcess.start(work.resolve(log), archives.bulkDownload(server.baseUrl(), out, 2));
+    return FafProcess.start(
+        work.resolve(log), archives.bulkDownload(server.baseUrl(), out, CONCURRENCY));
+  }
+
+  /**
+   * Waits until the first downloads have reached the server. faf installs its signal handlers
+   * before it starts a download, so from then on a signal meets them and not the JVM's default.
+   */
+  private static void awaitRunningDownloads(FafProcess run, int requestsBefore) throws Exception {
+    assertThat(run.awaitWhileRunning(() -> server.requests() - requestsBefore >= CONCURRENCY))
+        .as("%d downloads reach the server; %s", CONCURRENCY, run.output())
+        .isTrue();
   }
 
   @Test
   void sigtermLetsRunningDownloadsFinishThenExits130() throws Exception {
     Path out = work.resolve("term");
+    int requestsBefore = server.requests();
     FafProcess run = start(out, "term.log");
-    Thread.sleep(1200);
-    run.signal("TERM");
-    long signalled = System.nanoTime();
-    int exit = run.waitFor(20);
-    assertThat(exit).as(run.output()).isEqualTo(130);
-    assertThat((System.nanoTime() - signalled) / 1_000_000).isLessThan(5_000);
-    assertThat(run.output()).contains("Interrupted:").contains("--resume");
+    awaitRunningDownloads(run, requestsBefore);
+    run.terminate();
+    run.awaitOutput(STOPPING);
+    server.hold(false);
 
+    assertThat(run.waitFor()).as(run.output()).isEqualTo(130);
+    assertThat(run.output()).contains("Interrupted:").contains("--resume");
+    assertThat(server.requests() - requestsBefore)
+        .as("no download started after the signal")
+        .isEqualTo(CONCURRENCY);
     JsonNode checkpoint = RunOutput.checkpoint(out);
     assertThat(checkpoint.get("in_progress")).as("running downloads were let finish").isEmpty();
-    assertThat(checkpoint.get("completed")).hasSize(2);
+    assertThat(checkpoint.get("completed")).hasSize(CONCURRENCY);
     for (JsonNode id : checkpoint.get("completed")) {
       MapVerifier.verify(out.resolve(id.asText()));
     }
@@ -59,40 +91,40 @@ class InterruptionIT {
   }
 
   @Test
-  void secondCtrlCAbandonsRunningDownloadsAtOnce() throws Exception {
+  void secondCtrlCAbandonsRunningDownloads() throws Exception {
     Path out = work.resolve("int");
-    server.chunkDelay(400); // each map now takes several seconds
-    try {
-      FafProcess run = start(out, "int.log");
-      Thread.sleep(1200);
-      run.signal("INT");
-      Thread.sleep(300);
-      run.signal("INT");
-      long signalled = System.nanoTime();
-      int exit = run.waitFor(20);
-      assertThat(exit).as(run.output()).isEqualTo(130);
-      assertThat((System.nanoTime() - signalled) / 1_000_000).isLessThan(3_000);
-      assertThat(run.output()).contains("abandoning").contains("Interrupted:");
-      JsonNode checkpoint = RunOutput.checkpoint(out);
-      assertThat(checkpoint.get("completed")).isEmpty();
-      assertThat(checkpoint.get("in_progress")).hasSize(2);
-      assertThat(RunOutput.mapFolders(out)).isEmpty();
-    } finally {
-      server.chunkDelay(75);
-    }
+    int requestsBefore = server.requests();
+    FafProcess run = start(out, "int.log");
+    awaitRunningDownloads(run, requestsBefore);
+    run.interrupt();
+    run.awaitOutput(STOPPING);
+    run.interrupt();
+
+    // The server still holds both downloads: only abandoning them lets the process end.
+    assertThat(run.waitFor()).as(run.output()).isEqualTo(130);
+    assertThat(run.output()).contains("abandoning").contains("Interrupted:");
+    JsonNode checkpoint = RunOutput.checkpoint(out);
+    assertThat(checkpoint.get("completed")).isEmpty();
+    assertThat(checkpoint.get("in_progress")).hasSize(CONCURRENCY);
+    assertThat(RunOutput.mapFolders(out)).isEmpty();
   }
 
   @Test
   void secondRunOnTheSameDirectoryFailsAtOnceAndLeavesTheFirstAlone() throws Exception {
     Path out = work.resolve("locked");
+    int requestsBefore = server.requests();
     FafProcess first = start(out, "first.log");
-    Thread.sleep(1500);
+    awaitRunningDownloads(first, requestsBefore);
+
     FafProcess second = start(out, "second.log");
-    assertThat(second.waitFor(10)).as(second.output()).isEqualTo(3);
+    assertThat(second.waitFor()).as(second.output()).isEqualTo(3);
     assertThat(second.output()).contains("another faf run is using");
     assertThat(first.isAlive()).isTrue();
-    first.signal("TERM");
-    assertThat(first.waitFor(20)).as(first.output()).isEqualTo(130);
+
+    first.terminate();
+    first.awaitOutput(STOPPING);
+    server.hold(false);
+    assertThat(first.waitFor()).as(first.output()).isEqualTo(130);
     assertThat(first.output()).contains("0 failed");
     assertThat(RunOutput.failures(out)).isEmpty();
   }

@@ -14,16 +14,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A content server on 127.0.0.1 that serves {@code /maps/<name>} from a folder in small, paced
- * chunks, so that a run lasts long enough to be interrupted, and counts requests per file.
+ * chunks, so that a run lasts long enough to be interrupted, and counts requests and bytes. While
+ * held it sends one byte a chunk: downloads stay alive (no read timeout) but do not finish.
  */
 final class ThrottledServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor = Executors.newFixedThreadPool(16);
   private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
-  private volatile long chunkDelayMillis;
+  private final AtomicLong bytesSent = new AtomicLong();
+  private final long chunkDelayMillis;
+  private volatile boolean held;
 
   ThrottledServer(Path folder, int chunkBytes, long chunkDelayMillis) throws IOException {
     this.chunkDelayMillis = chunkDelayMillis;
@@ -42,8 +46,19 @@ final class ThrottledServer implements AutoCloseable {
     return count == null ? 0 : count.get();
   }
 
-  void chunkDelay(long millis) {
-    chunkDelayMillis = millis;
+  /** Requests for all files so far. */
+  int requests() {
+    return requests.values().stream().mapToInt(AtomicInteger::get).sum();
+  }
+
+  /** Archive bytes sent so far, counting those of downloads that were cut off. */
+  long bytesSent() {
+    return bytesSent.get();
+  }
+
+  /** While held, running downloads trickle and none completes; release to let them finish. */
+  void hold(boolean held) {
+    this.held = held;
   }
 
   private void serve(HttpExchange exchange, Path folder, int chunkBytes) throws IOException {
@@ -61,9 +76,10 @@ final class ThrottledServer implements AutoCloseable {
       try (InputStream in = Files.newInputStream(file);
           OutputStream out = exchange.getResponseBody()) {
         int n;
-        while ((n = in.read(buffer)) > 0) {
+        while ((n = in.read(buffer, 0, held ? 1 : chunkBytes)) > 0) {
           out.write(buffer, 0, n);
           out.flush();
+          bytesSent.addAndGet(n);
           Thread.sleep(chunkDelayMillis);
         }
       } catch (InterruptedException e) {

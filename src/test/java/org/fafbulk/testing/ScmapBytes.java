@@ -15,6 +15,16 @@ public final class ScmapBytes {
     return header(MAGIC, 2, width, height, new byte[] {1, 2, 3, 4, 5}, minorVersion);
   }
 
+  /**
+   * A header with width and height stored as int32, as the FA Forever Map Editor writes them, where
+   * the format has float32.
+   */
+  public static byte[] intSizedHeader(int width, int height, int minorVersion) {
+    byte[] bytes = header(256f, 256f, minorVersion);
+    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(16, width).putInt(20, height);
+    return bytes;
+  }
+
   /** A header with every field chosen, valid or not. */
   public static byte[] header(
       byte[] magic, int major, float width, float height, byte[] preview, int minorVersion) {
