@@ -45,12 +45,11 @@ class EndlessPagingIT {
             "--token",
             "t");
     // Waits for a condition, not a time: the run is paging once it has asked for page 20.
-    while (pagesRequested() < 20) {
-      assertThat(run.isAlive()).as("the run ended before it was signalled").isTrue();
-      Thread.sleep(20);
-    }
+    assertThat(run.awaitWhileRunning(() -> pagesRequested() >= 20))
+        .as("the run ended before it was signalled: %s", run.output())
+        .isTrue();
 
-    run.signal("TERM");
+    run.terminate();
     int exit = run.waitFor(60);
     int pagesAtExit = pagesRequested();
 
