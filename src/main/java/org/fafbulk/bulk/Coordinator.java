@@ -104,9 +104,8 @@ final class Coordinator {
       } else {
         pool.shutdown();
       }
-      running.values().forEach(ledger::stopped);
-      staged.forEach(s -> ledger.stopped(s.target()));
-      publishing.forEach(s -> ledger.stopped(s.target()));
+      // Maps still running, staged or being published when the run is abandoned stay
+      // in_progress in checkpoint.json: the next run fetches them again.
     }
   }
 

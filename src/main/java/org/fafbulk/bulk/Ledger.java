@@ -12,7 +12,6 @@ import org.fafbulk.download.Disk;
 import org.fafbulk.download.MapFailure;
 import org.fafbulk.state.CheckpointStore;
 import org.fafbulk.state.FailureLog;
-import org.fafbulk.state.MapRecord;
 import org.fafbulk.state.MapsIndex;
 
 /**
@@ -81,24 +80,18 @@ final class Ledger {
     }
     checkpoint.completed(target.id());
     failures.succeeded(target.id());
-    Optional<MapRecord> record = index.get(target.id());
-    if (record.isEmpty()) {
+    boolean described = index.hasScenario(target.id());
+    if (!index.contains(target.id())) {
       index.put(MapRecords.present(target)); // at once, in case the run stops first
     }
     skipped++;
     progress.finished("skipped", target, "already present", false);
-    return record.isEmpty() || record.get().scenario().isEmpty();
+    return !described;
   }
 
   void started(MapTarget target) {
     checkOwner();
     checkpoint.started(target.id());
-  }
-
-  /** A map admitted for download that the run stopped before it ran or finished. */
-  void stopped(MapTarget target) {
-    checkOwner();
-    checkpoint.stopped(target.id());
   }
 
   /** Records a durable download, a failure, or a description of a folder in place. */
