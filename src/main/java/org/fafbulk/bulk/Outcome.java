@@ -5,11 +5,18 @@ import org.fafbulk.download.MapInstaller;
 import org.fafbulk.download.ScenarioInfo;
 import org.fafbulk.state.MapRecord;
 
-/** What one worker reports for one map; the coordinating thread records it. */
-sealed interface Outcome {
+/** What a worker reports for one map; the coordinating thread records it. */
+public sealed interface Outcome {
   MapTarget target();
 
-  /** Fetched, verified and installed under its final name. */
+  /**
+   * Fetched, verified and extracted under a temporary name: not yet durable, so not yet a download
+   * that checkpoint.json may name. The {@link Publisher} makes it one.
+   */
+  record Staged(MapTarget target, MapInstaller.Staged map, long archiveBytes, ScenarioInfo scenario)
+      implements Outcome {}
+
+  /** Durable and in place under its final name. */
   record Downloaded(
       MapTarget target, MapInstaller.Installed installed, long archiveBytes, ScenarioInfo scenario)
       implements Outcome {}

@@ -16,6 +16,7 @@ import org.fafbulk.api.FafApiClient;
 import org.fafbulk.api.MapFilter;
 import org.fafbulk.api.RetryPolicy;
 import org.fafbulk.bulk.ApiTargets;
+import org.fafbulk.bulk.ArchiveWorker;
 import org.fafbulk.bulk.BulkDownloader;
 import org.fafbulk.bulk.RunSummary;
 import org.fafbulk.bulk.StopSignal;
@@ -23,6 +24,7 @@ import org.fafbulk.bulk.TargetSource;
 import org.fafbulk.bulk.UrlFileTargets;
 import org.fafbulk.download.ArchiveFetcher;
 import org.fafbulk.download.ArchiveLimits;
+import org.fafbulk.download.FolderFlush;
 import org.fafbulk.download.MapInstaller;
 import org.fafbulk.state.Checkpoint;
 import org.fafbulk.state.CheckpointStore;
@@ -150,8 +152,10 @@ final class BulkDownloadCommand implements Callable<Integer> {
                 Duration.ofMillis(delayMs),
                 Duration.ofMillis(flushIntervalMs),
                 verbosity.quiet || jsonSummary),
-            new ArchiveFetcher(http, retry, ArchiveLimits.DEFAULT.maxUncompressedBytes()),
-            new MapInstaller(ArchiveLimits.DEFAULT),
+            new ArchiveWorker(
+                new ArchiveFetcher(http, retry, ArchiveLimits.DEFAULT.maxUncompressedBytes()),
+                new MapInstaller(ArchiveLimits.DEFAULT)),
+            FolderFlush::forDirectory,
             out,
             Terminal.isInteractive(),
             stop,

@@ -37,7 +37,10 @@ final class EntryCopier implements AutoCloseable {
     return written;
   }
 
-  /** Writes {@code entry} to {@code out}, flushed to disk. */
+  /**
+   * Writes {@code entry} to {@code out}, without a flush: the caller flushes the whole map folder
+   * before it takes its final name (see {@link FolderFlush}).
+   */
   void copy(ZipDirectory.Entry entry, Path out) throws IOException, MapFailure {
     crc.reset();
     entryWritten = 0;
@@ -47,7 +50,6 @@ final class EntryCopier implements AutoCloseable {
       } else {
         inflated(entry, os);
       }
-      os.getFD().sync();
     }
     if (entryWritten != entry.size()) {
       throw corrupt(entry, "inflates to " + entryWritten + " bytes, not " + entry.size());

@@ -4,13 +4,14 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.fafbulk.state.AtomicFiles;
 
 /**
- * Turns a downloaded archive into a map folder: extracts into a temporary folder beside the target,
- * verifies it, then renames it into place, so that a folder under its final name is always a
- * complete, verified map.
+ * Turns a downloaded archive into a map folder in two steps: {@link #stage} extracts and verifies
+ * it in a temporary folder beside the target, {@link #publish} renames it into place once it is
+ * durable. A folder under its final name is therefore always a complete, verified map.
  */
 public final class MapInstaller {
   private final ArchiveLimits limits;
@@ -19,14 +20,19 @@ public final class MapInstaller {
     this.limits = limits;
   }
 
+  /** A map extracted and verified under a temporary name, not yet flushed nor in place. */
+  public record Staged(String folder, Path staging, MapVerifier.VerifiedMap map, long bytes) {}
+
   /** A map installed under {@code outputDir/folder}. */
   public record Installed(String folder, Path path, MapVerifier.VerifiedMap map, long bytes) {}
 
   /**
-   * Installs {@code archive} as {@code outputDir/<folder>}, where the folder is {@code
-   * expectedFolder} when known (the API's folderName) and the archive's own top folder otherwise.
+   * Extracts {@code archive} into a temporary folder of {@code outputDir} and verifies it; the
+   * folder it will take is {@code expectedFolder} when known (the API's folderName) and the
+   * archive's own top folder otherwise. Nothing is flushed: that is {@link #publish}'s job, once
+   * for a whole batch.
    */
-  public Installed install(Path archive, Path outputDir, Optional<String> expectedFolder)
+  public Staged stage(Path archive, Path outputDir, Optional<String> expectedFolder)
       throws MapFailure {
     Path staging = null;
     try {
@@ -42,16 +48,9 @@ public final class MapInstaller {
         throw MapFailure.rejected(
             "folder name '" + FolderNames.printable(folder) + "' " + unsafe.get());
       }
-      MapVerifier.VerifiedMap verified = MapVerifier.verify(staging);
-      Path target = outputDir.resolve(folder);
-      if (Files.exists(target)) {
-        throw MapFailure.rejected("folder " + folder + " already exists in " + outputDir);
-      }
-      AtomicFiles.move(staging, target);
+      Staged staged = new Staged(folder, staging, MapVerifier.verify(staging), extracted.bytes());
       staging = null;
-      return new Installed(folder, target, relocate(verified, target), extracted.bytes());
-    } catch (FileAlreadyExistsException e) {
-      throw MapFailure.rejected("folder " + e.getFile() + " already exists");
+      return staged;
     } catch (IOException e) {
       throw Disk.classify("cannot install into " + outputDir, e, outputDir);
     } finally {
@@ -59,6 +58,43 @@ public final class MapInstaller {
         Disk.deleteRecursively(staging);
       }
     }
+  }
+
+  /**
+   * Renames a staged map into place. The caller has flushed it (see {@link FolderFlush}) and syncs
+   * {@code outputDir} afterwards, once for every map it publishes. On failure the staged folder is
+   * removed.
+   */
+  public static Installed publish(Staged staged, Path outputDir) throws MapFailure {
+    Path target = outputDir.resolve(staged.folder());
+    try {
+      if (Files.exists(target)) {
+        throw MapFailure.rejected("folder " + staged.folder() + " already exists in " + outputDir);
+      }
+      AtomicFiles.rename(staged.staging(), target);
+      return new Installed(staged.folder(), target, relocate(staged.map(), target), staged.bytes());
+    } catch (FileAlreadyExistsException e) {
+      throw MapFailure.rejected("folder " + e.getFile() + " already exists");
+    } catch (IOException e) {
+      throw Disk.classify("cannot install into " + outputDir, e, outputDir);
+    } finally {
+      Disk.deleteRecursively(staged.staging());
+    }
+  }
+
+  /** Stages, flushes and publishes one map: what a single download needs. */
+  public Installed install(Path archive, Path outputDir, Optional<String> expectedFolder)
+      throws MapFailure {
+    Staged staged = stage(archive, outputDir, expectedFolder);
+    try {
+      FolderFlush.forDirectory(outputDir).flush(List.of(staged.staging()));
+    } catch (IOException e) {
+      Disk.deleteRecursively(staged.staging());
+      throw Disk.classify("cannot flush " + staged.folder() + " to disk", e, outputDir);
+    }
+    Installed installed = publish(staged, outputDir);
+    AtomicFiles.syncDirectory(outputDir);
+    return installed;
   }
 
   private static MapVerifier.VerifiedMap relocate(MapVerifier.VerifiedMap map, Path target) {

@@ -70,12 +70,20 @@ public final class AtomicFiles {
 
   /** Renames {@code source} to {@code target} atomically and makes the rename durable. */
   public static void move(Path source, Path target) throws IOException {
+    rename(source, target);
+    syncDirectory(target.toAbsolutePath().getParent());
+  }
+
+  /**
+   * Renames {@code source} to {@code target} atomically; the rename is durable once the caller
+   * syncs the directory, which it may do once for many renames.
+   */
+  public static void rename(Path source, Path target) throws IOException {
     try {
       Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
     } catch (AtomicMoveNotSupportedException e) {
       throw new IOException("the file system cannot rename " + target + " atomically", e);
     }
-    syncDirectory(target.toAbsolutePath().getParent());
   }
 
   /** Flushes a directory's entries, so that a rename inside it survives a power cut. */

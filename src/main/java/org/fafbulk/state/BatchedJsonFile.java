@@ -31,21 +31,23 @@ final class BatchedJsonFile {
     dirty = true;
   }
 
-  /** Writes the file if it changed and the flush interval has passed. */
-  void flushIfDue() throws IOException {
+  /** Writes the file if it changed and the flush interval has passed; true when it wrote. */
+  boolean flushIfDue() throws IOException {
     if (dirty && schedule.due(clock.instant())) {
-      flush();
+      return flush();
     }
+    return false;
   }
 
-  /** Writes the file now if it changed. */
-  void flush() throws IOException {
+  /** Writes the file now if it changed; true when it wrote. */
+  boolean flush() throws IOException {
     if (!dirty) {
-      return;
+      return false;
     }
     long start = System.nanoTime();
     JsonFiles.write(file, content);
     schedule.flushed(clock.instant(), Duration.ofNanos(System.nanoTime() - start));
     dirty = false;
+    return true;
   }
 }

@@ -2,32 +2,52 @@ package org.fafbulk.state;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 
 /**
  * maps.json in the output directory: a JSON array with one {@link MapRecord} per completed map,
  * kept in step with checkpoint.json. One thread owns an instance and is its only writer; like the
  * checkpoint it is written in batches, each time whole and atomically, so it is valid JSON always.
+ *
+ * <p>The records themselves stay on disk: memory holds the ids, which ones lack a scenario, and the
+ * changes since the last write, which is made by streaming the file on disk through them. A run
+ * over 20,000 maps therefore holds a few MB of ids, not 20,000 records.
  */
 public final class MapsIndex {
   public static final String FILE_NAME = "maps.json";
 
+  private final Path path;
   private final BatchedJsonFile file;
-  private final Map<String, MapRecord> records = new LinkedHashMap<>();
+  private final Set<String> ids = new HashSet<>();
+  private final Set<String> withoutScenario = new HashSet<>();
+  private final Map<String, MapRecord> changed = new LinkedHashMap<>();
+  private final Set<String> forgotten = new HashSet<>();
 
   /** Starts from the records already in {@code outputDir}'s maps.json. */
   public MapsIndex(Path outputDir, Clock clock, FlushSchedule schedule) {
-    this.file = new BatchedJsonFile(outputDir.resolve(FILE_NAME), clock, schedule, this::write);
-    for (MapRecord record : load(outputDir)) {
-      records.put(record.id(), record);
-    }
+    this.path = outputDir.resolve(FILE_NAME);
+    this.file = new BatchedJsonFile(path, clock, schedule, this::write);
+    JsonFiles.readArray(
+        path,
+        "maps",
+        node ->
+            MapRecord.fromJson(node)
+                .ifPresent(
+                    record -> {
+                      ids.add(record.id());
+                      if (record.scenario().isEmpty()) {
+                        withoutScenario.add(record.id());
+                      }
+                    }));
   }
 
   /** The records in {@code outputDir}'s maps.json; empty when there is none. */
@@ -42,44 +62,89 @@ public final class MapsIndex {
 
   /** Records a completed map, replacing what was recorded under its id. */
   public void put(MapRecord record) {
-    records.put(record.id(), record);
+    ids.add(record.id());
+    if (record.scenario().isEmpty()) {
+      withoutScenario.add(record.id());
+    } else {
+      withoutScenario.remove(record.id());
+    }
+    forgotten.remove(record.id());
+    changed.put(record.id(), record);
     file.changed();
   }
 
   /** Drops a map whose folder is gone, so that the index matches checkpoint.json. */
   public void forget(String id) {
-    if (records.remove(id) != null) {
+    if (ids.remove(id)) {
+      withoutScenario.remove(id);
+      changed.remove(id);
+      forgotten.add(id);
       file.changed();
     }
   }
 
   public boolean contains(String id) {
-    return records.containsKey(id);
+    return ids.contains(id);
   }
 
-  public Optional<MapRecord> get(String id) {
-    return Optional.ofNullable(records.get(id));
-  }
-
-  public Collection<MapRecord> records() {
-    return records.values();
+  /** Whether the map has a record with what its _scenario.lua says. */
+  public boolean hasScenario(String id) {
+    return ids.contains(id) && !withoutScenario.contains(id);
   }
 
   /** Writes the file if it changed and the flush interval has passed. */
   public void flushIfDue() throws IOException {
-    file.flushIfDue();
+    if (file.flushIfDue()) {
+      written();
+    }
   }
 
   /** Writes the file now if it changed. */
   public void flush() throws IOException {
-    file.flush();
+    if (file.flush()) {
+      written();
+    }
   }
 
+  /** The file now holds every change; until it does, they stay here to be written again. */
+  private void written() {
+    changed.clear();
+    forgotten.clear();
+  }
+
+  /**
+   * The file on disk with the changes applied, in its own order: a replaced record keeps its place,
+   * a new one goes at the end.
+   */
   private void write(JsonGenerator json) throws IOException {
+    Map<String, MapRecord> remaining = new LinkedHashMap<>(changed);
     json.writeStartArray();
-    for (MapRecord record : records.values()) {
+    if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+      IOException[] failure = new IOException[1];
+      JsonFiles.readArray(
+          path,
+          "maps",
+          node -> MapRecord.fromJson(node).ifPresent(old -> copy(old, remaining, json, failure)));
+      if (failure[0] != null) {
+        throw failure[0];
+      }
+    }
+    for (MapRecord record : remaining.values()) {
       record.write(json);
     }
     json.writeEndArray();
+  }
+
+  private void copy(
+      MapRecord old, Map<String, MapRecord> remaining, JsonGenerator json, IOException[] failure) {
+    if (failure[0] != null || forgotten.contains(old.id())) {
+      return;
+    }
+    try {
+      MapRecord replacement = remaining.remove(old.id());
+      (replacement != null ? replacement : old).write(json);
+    } catch (IOException e) {
+      failure[0] = e;
+    }
   }
 }

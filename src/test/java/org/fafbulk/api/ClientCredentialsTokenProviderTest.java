@@ -24,6 +24,7 @@ import org.fafbulk.ExitCodes;
 import org.fafbulk.FafException;
 import org.fafbulk.testing.LocalHttp;
 import org.fafbulk.testing.MapPages;
+import org.fafbulk.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;

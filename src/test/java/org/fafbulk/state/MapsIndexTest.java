@@ -73,11 +73,48 @@ class MapsIndexTest {
     first.flush();
 
     MapsIndex second = new MapsIndex(dir, CLOCK, new FlushSchedule(Duration.ZERO));
-    assertThat(second.get("1")).contains(apiMap("1", "a.v0001"));
+    assertThat(second.contains("1")).isTrue();
+    assertThat(second.hasScenario("1")).isTrue();
     second.forget("1");
     second.flush();
 
     assertThat(MapsIndex.load(dir)).extracting(MapRecord::id).containsExactly("2");
+  }
+
+  @Test
+  void keepsRecordsOnDiskAndStreamsThemThroughEachWrite() throws IOException {
+    MapsIndex index = new MapsIndex(dir, CLOCK, new FlushSchedule(Duration.ZERO));
+    index.put(urlMap("a"));
+    index.put(urlMap("b"));
+    index.put(urlMap("c"));
+    index.flush();
+    index.put(apiMap("b", "b")); // replaces b in its place
+    index.put(urlMap("d"));
+    index.forget("a");
+    index.flush();
+
+    assertThat(MapsIndex.load(dir)).extracting(MapRecord::id).containsExactly("b", "c", "d");
+    assertThat(MapsIndex.load(dir).get(0).name()).contains("Theta Passage 5");
+    assertThat(index.hasScenario("b")).isTrue();
+    assertThat(index.hasScenario("c")).isFalse();
+    assertThat(index.contains("a")).isFalse();
+  }
+
+  @Test
+  void keepsItsChangesWhenAWriteFails() throws IOException {
+    MapsIndex index = new MapsIndex(dir, CLOCK, new FlushSchedule(Duration.ZERO));
+    index.put(urlMap("a"));
+    index.flush();
+    index.put(urlMap("b"));
+    Path file = dir.resolve(MapsIndex.FILE_NAME);
+    Files.delete(file);
+    Files.createDirectory(file); // the next write cannot read what it streams through
+
+    assertThatThrownBy(index::flush).isInstanceOf(FafException.class);
+    Files.delete(file);
+    index.flush();
+
+    assertThat(MapsIndex.load(dir)).extracting(MapRecord::id).containsExactly("b");
   }
 
   @Test

@@ -1,0 +1,254 @@
+package org.fafbulk.bulk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.fafbulk.testing.Eventually.await;
+import static org.fafbulk.testing.RunOutput.checkpoint;
+import static org.fafbulk.testing.RunOutput.mapFolders;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.fafbulk.FafException;
+import org.fafbulk.download.MapFailure;
+import org.fafbulk.state.Checkpoint;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The coordinator's decisions with a fake {@link MapWorker} and a recording flush: no server, no
+ * archive, each test in milliseconds.
+ */
+class CoordinatorTest {
+  @TempDir Path dir;
+
+  private final StopSignal stop = new StopSignal();
+  private final StringWriter out = new StringWriter();
+  private final RecordingFlush flush = new RecordingFlush();
+
+  private RunSummary run(MapWorker worker, TargetSource targets, int concurrency) {
+    BulkDownloader downloader =
+        new BulkDownloader(
+            new BulkDownloader.Settings(dir, concurrency, Duration.ZERO, Duration.ZERO, false),
+            worker,
+            outputDir -> flush,
+            new PrintWriter(out, true),
+            false,
+            stop,
+            Clock.systemUTC());
+    Checkpoint selection =
+        new Checkpoint(
+            List.of(),
+            List.of(),
+            Instant.now(),
+            new ObjectMapper().createObjectNode(),
+            OptionalLong.empty(),
+            Optional.empty());
+    return downloader.run(targets, selection);
+  }
+
+  private CompletableFuture<RunSummary> runInBackground(
+      MapWorker worker, TargetSource targets, int concurrency) {
+    return CompletableFuture.supplyAsync(() -> run(worker, targets, concurrency));
+  }
+
+  private List<String> completed() throws IOException {
+    List<String> ids = new ArrayList<>();
+    checkpoint(dir).get("completed").forEach(id -> ids.add(id.asText()));
+    return ids;
+  }
+
+  @Nested
+  class Concurrency {
+    @Test
+    void runsNoMoreWorkersAtOnceThanAsked() throws Exception {
+      CountDownLatch gate = new CountDownLatch(1);
+      StagingWorker worker =
+          new StagingWorker(
+              target -> {
+                gate.await();
+                return Optional.empty();
+              });
+      CompletableFuture<RunSummary> run =
+          runInBackground(worker, new ListTargets(StagingWorker.targets(12)), 3);
+
+      await("three workers busy", () -> worker.active.get() == 3);
+      assertThat(worker.started.get()).isEqualTo(3);
+      gate.countDown();
+      RunSummary summary = run.get(60, TimeUnit.SECONDS);
+
+      assertThat(worker.mostActive.get()).isEqualTo(3);
+      assertThat(summary.downloaded()).isEqualTo(12);
+      assertThat(mapFolders(dir)).hasSize(12);
+    }
+  }
+
+  @Nested
+  class Stopping {
+    @Test
+    void stopLetsRunningMapsFinishAndStartsNoMore() throws Exception {
+      CountDownLatch gate = new CountDownLatch(1);
+      StagingWorker worker =
+          new StagingWorker(
+              target -> {
+                gate.await();
+                return Optional.empty();
+              });
+      CompletableFuture<RunSummary> run =
+          runInBackground(worker, new ListTargets(StagingWorker.targets(10)), 2);
+
+      await("two workers busy", () -> worker.active.get() == 2);
+      stop.request();
+      gate.countDown();
+      RunSummary summary = run.get(60, TimeUnit.SECONDS);
+
+      assertThat(summary.interrupted()).isTrue();
+      assertThat(summary.downloaded()).isEqualTo(2);
+      assertThat(worker.started.get()).isEqualTo(2);
+      assertThat(completed()).containsExactlyInAnyOrder("1", "2");
+      assertThat(checkpoint(dir).get("in_progress")).isEmpty();
+      assertThat(mapFolders(dir)).containsExactly("map_1.v0001", "map_2.v0001");
+    }
+
+    @Test
+    void fullDiskStopsTheRunAndKeepsWhatFinished() throws IOException {
+      StagingWorker worker =
+          new StagingWorker(
+              target ->
+                  target.id().equals("3")
+                      ? Optional.of(
+                          new Outcome.Failed(
+                              target, "disk full: no space left", MapFailure.Kind.DISK_FULL))
+                      : Optional.empty());
+
+      assertThatThrownBy(() -> run(worker, new ListTargets(StagingWorker.targets(20)), 1))
+          .isInstanceOf(FafException.class)
+          .hasMessageStartingWith("the disk is full (disk full: no space left)")
+          .hasMessageEndingWith("faf bulk-download --resume --output-dir " + dir);
+
+      assertThat(completed()).containsExactly("1", "2");
+      assertThat(worker.started.get()).isEqualTo(3);
+      assertThat(Files.exists(dir.resolve("failures.json"))).isTrue();
+    }
+  }
+
+  @Nested
+  class Listing {
+    @Test
+    void aListingThatWaitsDoesNotHoldUpDownloadsNorTheCheckpoint() throws Exception {
+      ListTargets targets = new ListTargets(StagingWorker.targets(6), 3);
+      CompletableFuture<RunSummary> run = runInBackground(new StagingWorker(), targets, 2);
+
+      // The listing now waits, as it does out a 429 with a long Retry-After: what was listed
+      // before is downloaded, published and written to checkpoint.json meanwhile.
+      await("the listing to pause", targets::paused);
+      await(
+          "checkpoint.json to list the first page",
+          () -> {
+            try {
+              return Files.exists(dir.resolve("checkpoint.json")) && completed().size() == 3;
+            } catch (IOException e) {
+              return false; // being replaced right now
+            }
+          });
+      assertThat(targets.paused()).isTrue();
+      assertThat(out.toString()).contains("downloaded map_3.v0001");
+      targets.resume();
+      RunSummary summary = run.get(60, TimeUnit.SECONDS);
+
+      assertThat(summary.downloaded()).isEqualTo(6);
+      assertThat(completed()).containsExactlyInAnyOrder("1", "2", "3", "4", "5", "6");
+    }
+
+    @Test
+    void aListingErrorEndsTheRunAfterWritingState() throws IOException {
+      TargetSource failing =
+          new ListTargets(StagingWorker.targets(2)) {
+            private int calls;
+
+            @Override
+            public boolean hasNext() {
+              if (++calls > 2) {
+                throw FafException.fatal("cannot reach the FAF API", null);
+              }
+              return super.hasNext();
+            }
+          };
+
+      assertThatThrownBy(() -> run(new StagingWorker(), failing, 1))
+          .hasMessage("cannot reach the FAF API");
+      assertThat(Files.exists(dir.resolve("checkpoint.json"))).isTrue();
+    }
+  }
+
+  @Nested
+  class Publishing {
+    @Test
+    void mapsArePublishedInBatchesOnceFlushed() throws Exception {
+      CountDownLatch allStaged = new CountDownLatch(6);
+      RecordingFlush slowFirst =
+          new RecordingFlush() {
+            @Override
+            void during(List<Path> folders) throws IOException {
+              // No map takes its final name before it is flushed: the folders in place are
+              // exactly those of the batches flushed before this one.
+              assertThat(mapFolders(dir)).hasSize(flushedFolders());
+              if (batches.isEmpty()) {
+                try {
+                  allStaged.await();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+            }
+          };
+      StagingWorker worker = new StagingWorker();
+      BulkDownloader downloader =
+          new BulkDownloader(
+              new BulkDownloader.Settings(dir, 6, Duration.ZERO, Duration.ZERO, true),
+              (target, outputDir, bytes) -> {
+                Outcome outcome = worker.work(target, outputDir, bytes);
+                allStaged.countDown();
+                return outcome;
+              },
+              outputDir -> slowFirst,
+              new PrintWriter(out, true),
+              false,
+              stop,
+              Clock.systemUTC());
+
+      RunSummary summary =
+          downloader.run(
+              new ListTargets(StagingWorker.targets(6)),
+              new Checkpoint(
+                  List.of(),
+                  List.of(),
+                  Instant.now(),
+                  new ObjectMapper().createObjectNode(),
+                  OptionalLong.empty(),
+                  Optional.empty()));
+
+      assertThat(summary.downloaded()).isEqualTo(6);
+      assertThat(slowFirst.flushedFolders()).isEqualTo(6);
+      // The first batch waits on the disk while the other five queue up behind it.
+      assertThat(slowFirst.batches.size()).isBetween(2, 3);
+      JsonNode checkpoint = checkpoint(dir);
+      assertThat(checkpoint.get("completed")).hasSize(6);
+    }
+  }
+}

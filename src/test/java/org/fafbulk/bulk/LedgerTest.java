@@ -1,0 +1,112 @@
+package org.fafbulk.bulk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.fafbulk.testing.RunOutput.checkpoint;
+import static org.fafbulk.testing.RunOutput.failures;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.fafbulk.download.MapFailure;
+import org.fafbulk.state.Checkpoint;
+import org.fafbulk.state.CheckpointStore;
+import org.fafbulk.state.FailureLog;
+import org.fafbulk.state.FlushSchedule;
+import org.fafbulk.state.MapsIndex;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The ledger on its own: one thread, a temporary directory, no workers. */
+class LedgerTest {
+  @TempDir Path dir;
+
+  private final Clock clock = Clock.systemUTC();
+  private final StringWriter out = new StringWriter();
+
+  private Ledger ledger() {
+    FlushSchedule always = new FlushSchedule(Duration.ZERO);
+    Checkpoint start =
+        new Checkpoint(
+            List.of("9"),
+            List.of(),
+            Instant.now(),
+            new ObjectMapper().createObjectNode(),
+            OptionalLong.empty(),
+            Optional.empty());
+    return new Ledger(
+        dir,
+        new CheckpointStore(dir, clock, always, start),
+        new FailureLog(dir, clock, always),
+        new MapsIndex(dir, clock, always),
+        new Progress(new PrintWriter(out, true), false, false),
+        clock);
+  }
+
+  private static final MapTarget MAP =
+      new MapTarget("1", "Map 1", "http://127.0.0.1:9/a.zip", "a.v0001", Optional.empty());
+
+  @Test
+  void refusesCallsFromAnyOtherThread() {
+    Ledger ledger = ledger();
+
+    assertThatThrownBy(() -> CompletableFuture.runAsync(() -> ledger.started(MAP)).get())
+        .isInstanceOf(ExecutionException.class)
+        .cause()
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("wrong caller thread: the ledger belongs to");
+  }
+
+  @Test
+  void failureIsLoggedCountedAndNotCompleted() throws IOException {
+    Ledger ledger = ledger();
+    ledger.admit(MAP, new Admission.Download());
+    ledger.started(MAP);
+    ledger.record(new Outcome.Failed(MAP, "HTTP 404", MapFailure.Kind.PERMANENT));
+    ledger.writeState();
+
+    assertThat(checkpoint(dir).get("completed")).hasSize(1); // "9" from before
+    assertThat(checkpoint(dir).get("in_progress")).isEmpty();
+    assertThat(failures(dir).get(0).get("error").asText()).isEqualTo("HTTP 404");
+    assertThat(ledger.summary(OptionalLong.empty(), Duration.ZERO, false).failed()).isEqualTo(1);
+  }
+
+  @Test
+  void presentMapIsCompletedSkippedAndToBeDescribed() throws IOException {
+    Ledger ledger = ledger();
+
+    assertThat(ledger.admit(MAP, new Admission.AlreadyPresent())).isTrue();
+    ledger.writeState();
+
+    assertThat(checkpoint(dir).get("completed").toString()).contains("\"1\"");
+    assertThat(ledger.summary(OptionalLong.empty(), Duration.ZERO, false).skipped()).isEqualTo(1);
+    assertThat(ledger.folderOwner("a.v0001")).contains("1");
+  }
+
+  @Test
+  void fullDiskIsRememberedNotLoggedAsTheMapsFault() throws IOException {
+    Ledger ledger = ledger();
+    ledger.record(new Outcome.Failed(MAP, "disk full", MapFailure.Kind.DISK_FULL));
+    ledger.writeState();
+
+    assertThat(ledger.diskFull()).contains("disk full");
+    assertThat(failures(dir)).isEmpty();
+  }
+
+  @Test
+  void stagedMapCannotBeRecordedBeforeItIsPublished() {
+    Ledger ledger = ledger();
+    assertThatThrownBy(() -> ledger.record(new Outcome.Staged(MAP, null, 0, null)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
