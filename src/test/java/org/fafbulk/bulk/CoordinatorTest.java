@@ -7,25 +7,18 @@ import static org.fafbulk.testing.RunOutput.checkpoint;
 import static org.fafbulk.testing.RunOutput.mapFolders;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.fafbulk.FafException;
 import org.fafbulk.download.MapFailure;
-import org.fafbulk.state.Checkpoint;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,24 +35,8 @@ class CoordinatorTest {
   private final RecordingFlush flush = new RecordingFlush();
 
   private RunSummary run(MapWorker worker, TargetSource targets, int concurrency) {
-    BulkDownloader downloader =
-        new BulkDownloader(
-            new BulkDownloader.Settings(dir, concurrency, Duration.ZERO, Duration.ZERO, false),
-            worker,
-            outputDir -> flush,
-            new PrintWriter(out, true),
-            false,
-            stop,
-            Clock.systemUTC());
-    Checkpoint selection =
-        new Checkpoint(
-            List.of(),
-            List.of(),
-            Instant.now(),
-            new ObjectMapper().createObjectNode(),
-            OptionalLong.empty(),
-            Optional.empty());
-    return downloader.run(targets, selection);
+    return TestRuns.downloader(dir, concurrency, worker, flush, stop, out)
+        .run(targets, TestRuns.selection());
   }
 
   private CompletableFuture<RunSummary> runInBackground(
@@ -78,12 +55,7 @@ class CoordinatorTest {
     @Test
     void runsNoMoreWorkersAtOnceThanAsked() throws Exception {
       CountDownLatch gate = new CountDownLatch(1);
-      StagingWorker worker =
-          new StagingWorker(
-              target -> {
-                gate.await();
-                return Optional.empty();
-              });
+      StagingWorker worker = StagingWorker.gated(gate);
       CompletableFuture<RunSummary> run =
           runInBackground(worker, new ListTargets(StagingWorker.targets(12)), 3);
 
@@ -103,12 +75,7 @@ class CoordinatorTest {
     @Test
     void stopLetsRunningMapsFinishAndStartsNoMore() throws Exception {
       CountDownLatch gate = new CountDownLatch(1);
-      StagingWorker worker =
-          new StagingWorker(
-              target -> {
-                gate.await();
-                return Optional.empty();
-              });
+      StagingWorker worker = StagingWorker.gated(gate);
       CompletableFuture<RunSummary> run =
           runInBackground(worker, new ListTargets(StagingWorker.targets(10)), 2);
 
@@ -218,30 +185,16 @@ class CoordinatorTest {
             }
           };
       StagingWorker worker = new StagingWorker();
-      BulkDownloader downloader =
-          new BulkDownloader(
-              new BulkDownloader.Settings(dir, 6, Duration.ZERO, Duration.ZERO, true),
-              (target, outputDir, bytes) -> {
-                Outcome outcome = worker.work(target, outputDir, bytes);
-                allStaged.countDown();
-                return outcome;
-              },
-              outputDir -> slowFirst,
-              new PrintWriter(out, true),
-              false,
-              stop,
-              Clock.systemUTC());
+      MapWorker countingWorker =
+          (target, outputDir, bytes) -> {
+            Outcome outcome = worker.work(target, outputDir, bytes);
+            allStaged.countDown();
+            return outcome;
+          };
 
       RunSummary summary =
-          downloader.run(
-              new ListTargets(StagingWorker.targets(6)),
-              new Checkpoint(
-                  List.of(),
-                  List.of(),
-                  Instant.now(),
-                  new ObjectMapper().createObjectNode(),
-                  OptionalLong.empty(),
-                  Optional.empty()));
+          TestRuns.downloader(dir, 6, countingWorker, slowFirst, stop, out)
+              .run(new ListTargets(StagingWorker.targets(6)), TestRuns.selection());
 
       assertThat(summary.downloaded()).isEqualTo(6);
       assertThat(slowFirst.flushedFolders()).isEqualTo(6);

@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.fafbulk.testing.RunOutput.checkpoint;
 import static org.fafbulk.testing.RunOutput.failures;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -36,14 +33,7 @@ class LedgerTest {
 
   private Ledger ledger() {
     FlushSchedule always = new FlushSchedule(Duration.ZERO);
-    Checkpoint start =
-        new Checkpoint(
-            List.of("9"),
-            List.of(),
-            Instant.now(),
-            new ObjectMapper().createObjectNode(),
-            OptionalLong.empty(),
-            Optional.empty());
+    Checkpoint start = TestRuns.selection("9");
     return new Ledger(
         dir,
         new CheckpointStore(dir, clock, always, start),

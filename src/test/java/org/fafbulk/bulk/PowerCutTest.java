@@ -6,24 +6,17 @@ import static org.fafbulk.testing.RunOutput.mapFolders;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.fafbulk.download.FolderFlush;
-import org.fafbulk.state.Checkpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -120,23 +113,9 @@ class PowerCutTest {
   }
 
   private RunSummary run(FolderFlush flush, int maps) {
-    return new BulkDownloader(
-            new BulkDownloader.Settings(dir, 4, Duration.ZERO, Duration.ZERO, true),
-            new StagingWorker(),
-            outputDir -> flush,
-            new PrintWriter(new StringWriter(), true),
-            false,
-            new StopSignal(),
-            Clock.systemUTC())
-        .run(
-            new ListTargets(StagingWorker.targets(maps)),
-            new Checkpoint(
-                List.of(),
-                List.of(),
-                Instant.now(),
-                new ObjectMapper().createObjectNode(),
-                OptionalLong.empty(),
-                Optional.empty()));
+    return TestRuns.downloader(
+            dir, 4, new StagingWorker(), flush, new StopSignal(), new StringWriter())
+        .run(new ListTargets(StagingWorker.targets(maps)), TestRuns.selection());
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
 import org.fafbulk.download.MapInstaller;
@@ -38,6 +39,15 @@ final class StagingWorker implements MapWorker {
 
   StagingWorker() {
     this(target -> Optional.empty());
+  }
+
+  /** A worker whose maps all wait at {@code gate} until the test opens it. */
+  static StagingWorker gated(CountDownLatch gate) {
+    return new StagingWorker(
+        target -> {
+          gate.await();
+          return Optional.empty();
+        });
   }
 
   static List<MapTarget> targets(int count) {
