@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.fafbulk.FafException;
 import org.fafbulk.download.MapFailure;
+import org.fafbulk.testing.MutableClock;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,6 +70,40 @@ class CoordinatorTest {
       assertThat(worker.mostActive.get()).isEqualTo(3);
       assertThat(summary.downloaded()).isEqualTo(12);
       assertThat(mapFolders(dir)).hasSize(12);
+    }
+  }
+
+  @Nested
+  class Pacing {
+    @Test
+    void nextDownloadWaitsForTheDelayOnTheInjectedClock() throws Exception {
+      MutableClock clock = new MutableClock(Instant.parse("2026-11-27T00:00:00Z"));
+      StagingWorker worker = new StagingWorker();
+      CompletableFuture<RunSummary> run =
+          CompletableFuture.supplyAsync(
+              () ->
+                  TestRuns.downloader(dir, 4, Duration.ofHours(1), clock, worker, flush, stop, out)
+                      .run(new ListTargets(StagingWorker.targets(3)), TestRuns.selection()));
+
+      // Once the first map is recorded, the coordinator has gone round its loop with a free
+      // worker and two maps waiting: only the delay can be holding the second one back.
+      await("the first map in checkpoint.json", () -> completedOrNone().contains("1"));
+      assertThat(worker.started.get()).isEqualTo(1);
+      clock.advance(Duration.ofHours(1));
+      await("the second start", () -> worker.started.get() == 2);
+      clock.advance(Duration.ofHours(1));
+      RunSummary summary = run.get(60, TimeUnit.SECONDS);
+
+      assertThat(summary.downloaded()).isEqualTo(3);
+    }
+  }
+
+  /** The ids checkpoint.json lists as completed; none while it is missing or being replaced. */
+  private List<String> completedOrNone() {
+    try {
+      return Files.exists(dir.resolve("checkpoint.json")) ? completed() : List.of();
+    } catch (IOException e) {
+      return List.of();
     }
   }
 
@@ -124,15 +161,7 @@ class CoordinatorTest {
       // The listing now waits, as it does out a 429 with a long Retry-After: what was listed
       // before is downloaded, published and written to checkpoint.json meanwhile.
       await("the listing to pause", targets::paused);
-      await(
-          "checkpoint.json to list the first page",
-          () -> {
-            try {
-              return Files.exists(dir.resolve("checkpoint.json")) && completed().size() == 3;
-            } catch (IOException e) {
-              return false; // being replaced right now
-            }
-          });
+      await("checkpoint.json to list the first page", () -> completedOrNone().size() == 3);
       assertThat(targets.paused()).isTrue();
       assertThat(out.toString()).contains("downloaded map_3.v0001");
       targets.resume();

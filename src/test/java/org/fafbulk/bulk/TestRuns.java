@@ -20,14 +20,27 @@ final class TestRuns {
   /** A downloader into {@code dir} that writes its state after every change. */
   static BulkDownloader downloader(
       Path dir, int concurrency, MapWorker worker, FolderFlush flush, StopSignal stop, Writer out) {
+    return downloader(dir, concurrency, Duration.ZERO, Clock.systemUTC(), worker, flush, stop, out);
+  }
+
+  /** The same, with starts spaced by {@code delay} on {@code clock}. */
+  static BulkDownloader downloader(
+      Path dir,
+      int concurrency,
+      Duration delay,
+      Clock clock,
+      MapWorker worker,
+      FolderFlush flush,
+      StopSignal stop,
+      Writer out) {
     return new BulkDownloader(
-        new BulkDownloader.Settings(dir, concurrency, Duration.ZERO, Duration.ZERO, false),
+        new BulkDownloader.Settings(dir, concurrency, delay, Duration.ZERO, false),
         worker,
         outputDir -> flush,
         new PrintWriter(out, true),
         false,
         stop,
-        Clock.systemUTC());
+        clock);
   }
 
   /** The selection of a first run without filters or limit, with {@code completed} done before. */
