@@ -14,6 +14,9 @@ sealed interface Admission {
   /** Its folder is in place, so it is complete by construction. */
   record AlreadyPresent() implements Admission {}
 
+  /** Listed before in this run, and in hand already: nothing to do. */
+  record Repeated() implements Admission {}
+
   /** Never to be fetched in this run, for {@code reason}. */
   record Refused(String reason) implements Admission {}
 
@@ -31,9 +34,11 @@ sealed interface Admission {
               + "': it "
               + unsafe.get());
     }
-    if (folderOwner.isPresent() && !folderOwner.get().equals(target.id())) {
-      return new Refused(
-          "folder " + target.folder() + " is already claimed by map " + folderOwner.get());
+    if (folderOwner.isPresent()) {
+      return folderOwner.get().equals(target.id())
+          ? new Repeated()
+          : new Refused(
+              "folder " + target.folder() + " is already claimed by map " + folderOwner.get());
     }
     return folderPresent.test(target.folder()) ? new AlreadyPresent() : new Download();
   }

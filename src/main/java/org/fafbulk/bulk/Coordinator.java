@@ -33,6 +33,9 @@ final class Coordinator {
   /** How many listed maps may wait for the coordinator; a page is fetched ahead of that. */
   private static final int LISTING_WINDOW = 256;
 
+  /** How many events one pass of the loop handles before it starts, publishes and flushes. */
+  private static final int MAX_EVENTS_PER_PASS = 64;
+
   private final Path dir;
   private final int concurrency;
   private final MapWorker worker;
@@ -82,9 +85,11 @@ final class Coordinator {
         startWhatMay(pool);
         publishWhatIsStaged(committer);
         Event event = events.poll(waitMillis(), TimeUnit.MILLISECONDS);
-        while (event != null) {
+        // A bounded drain: a fast listing of maps already present must not hold up starts,
+        // publishing and state writes until its whole window is through.
+        for (int handled = 0; event != null; handled++) {
           handle(event, listing, describer);
-          event = events.poll();
+          event = handled < MAX_EVENTS_PER_PASS ? events.poll() : null;
         }
         if (listingError.isPresent()) {
           throw listingError.get();
@@ -137,7 +142,7 @@ final class Coordinator {
       running.put(target.id(), target);
       ledger.started(target);
       pool.execute(
-          () -> events.add(new Event.Finished(worker.work(target, dir, progress::addBytes))));
+          reporting(() -> new Event.Finished(worker.work(target, dir, progress::addBytes))));
       pacer.started();
     }
   }
@@ -208,6 +213,9 @@ final class Coordinator {
                   new Event.Finished(
                       new Outcome.Described(
                           target, MapRecords.described(target, dir.resolve(target.folder()))))));
+    }
+    if (decision instanceof Admission.Repeated) {
+      return; // a listing that names a map twice: it is in hand already
     }
     if (decision instanceof Admission.Download) {
       admitted.addLast(target);

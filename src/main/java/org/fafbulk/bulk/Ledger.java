@@ -173,6 +173,12 @@ final class Ledger {
       } else if (stateError.isEmpty()) {
         stateError = Optional.of(e);
       }
+    } catch (RuntimeException e) {
+      // A state file that cannot be read back (maps.json is streamed through each write) must not
+      // keep the others from being written.
+      if (stateError.isEmpty()) {
+        stateError = Optional.of(new IOException(e.getMessage(), e));
+      }
     }
   }
 

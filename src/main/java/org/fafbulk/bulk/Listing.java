@@ -43,6 +43,8 @@ final class Listing implements AutoCloseable {
       // The run stopped; nobody waits for the rest of the listing.
     } catch (RuntimeException e) {
       events.add(new Event.ListingEnded(Optional.of(e)));
+    } catch (Error e) {
+      events.add(new Event.Crashed(e)); // the coordinator must not wait for an end that never comes
     }
   }
 

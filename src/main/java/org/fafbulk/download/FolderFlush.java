@@ -2,12 +2,12 @@ package org.fafbulk.download;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -77,15 +77,18 @@ public interface FolderFlush {
       Process sync =
           new ProcessBuilder("sync", "-f", dir.toString()).redirectErrorStream(true).start();
       try {
-        String output;
-        try (BufferedReader reader = sync.inputReader(StandardCharsets.UTF_8)) {
-          output = reader.lines().collect(Collectors.joining(" "));
-        }
+        // Wait first, read after: sync prints at most a line, and reading to the end of its output
+        // would wait as long as sync itself, past any timeout.
         if (!sync.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
           sync.destroyForcibly();
-          throw new IOException("sync -f " + dir + " did not finish");
+          throw new IOException(
+              "sync -f " + dir + " did not finish in " + TIMEOUT_MINUTES + " min");
         }
         if (sync.exitValue() != 0) {
+          String output;
+          try (BufferedReader reader = sync.inputReader(StandardCharsets.UTF_8)) {
+            output = reader.lines().collect(Collectors.joining(" "));
+          }
           throw new IOException("sync -f " + dir + " failed: " + output);
         }
       } catch (InterruptedException e) {
@@ -106,9 +109,11 @@ public interface FolderFlush {
     @Override
     public void flush(List<Path> folders) throws IOException {
       for (Path folder : folders) {
-        List<Path> paths = new ArrayList<>();
+        List<Path> paths;
         try (Stream<Path> walk = Files.walk(folder)) {
-          walk.forEach(paths::add);
+          paths = walk.toList();
+        } catch (UncheckedIOException e) {
+          throw e.getCause();
         }
         // Files first, then their directories from the deepest up, as a directory's entries only
         // matter once the files they name hold their data.

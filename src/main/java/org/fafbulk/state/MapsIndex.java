@@ -118,13 +118,17 @@ public final class MapsIndex {
    */
   private void write(JsonGenerator json) throws IOException {
     Map<String, MapRecord> remaining = new LinkedHashMap<>(changed);
+    Set<String> written = new HashSet<>();
     json.writeStartArray();
     if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
       IOException[] failure = new IOException[1];
       JsonFiles.readArray(
           path,
           "maps",
-          node -> MapRecord.fromJson(node).ifPresent(old -> copy(old, remaining, json, failure)));
+          node ->
+              MapRecord.fromJson(node)
+                  .filter(old -> written.add(old.id())) // a repeated id is written once
+                  .ifPresent(old -> copy(old, remaining, json, failure)));
       if (failure[0] != null) {
         throw failure[0];
       }

@@ -44,8 +44,8 @@ class AdmissionTest {
   }
 
   @Test
-  void folderClaimedByTheSameMapIsItsOwn() {
-    assertThat(Admission.decide(target("1", "a.v0001"), Optional.of("1"), f -> true))
-        .isInstanceOf(Admission.AlreadyPresent.class);
+  void mapListedTwiceIsInHandAlready() {
+    assertThat(Admission.decide(target("1", "a.v0001"), Optional.of("1"), f -> false))
+        .isInstanceOf(Admission.Repeated.class);
   }
 }

@@ -193,6 +193,51 @@ class CoordinatorTest {
   }
 
   @Nested
+  class Crashes {
+    @Test
+    void workerThatThrowsEndsTheRunInsteadOfHangingIt() throws IOException {
+      StagingWorker worker =
+          new StagingWorker(
+              target -> {
+                throw new AssertionError("a bug in a worker");
+              });
+
+      assertThatThrownBy(() -> run(worker, new ListTargets(StagingWorker.targets(3)), 2))
+          .hasMessage("a worker thread died")
+          .hasRootCauseMessage("a bug in a worker");
+      assertThat(Files.exists(dir.resolve("checkpoint.json"))).isTrue();
+    }
+
+    @Test
+    void listingThatThrowsAnErrorEndsTheRun() {
+      TargetSource broken =
+          new ListTargets(StagingWorker.targets(1)) {
+            @Override
+            public boolean hasNext() {
+              throw new LinkageError("a class that did not load");
+            }
+          };
+
+      assertThatThrownBy(() -> run(new StagingWorker(), broken, 1))
+          .hasRootCauseMessage("a class that did not load");
+    }
+
+    @Test
+    void mapListedTwiceIsDownloadedOnce() throws IOException {
+      List<MapTarget> once = StagingWorker.targets(2);
+      StagingWorker worker = new StagingWorker();
+
+      RunSummary summary =
+          run(worker, new ListTargets(List.of(once.get(0), once.get(1), once.get(0))), 2);
+
+      assertThat(worker.started.get()).isEqualTo(2);
+      assertThat(summary.downloaded()).isEqualTo(2);
+      assertThat(summary.failed()).isZero();
+      assertThat(completed()).containsExactlyInAnyOrder("1", "2");
+    }
+  }
+
+  @Nested
   class Publishing {
     @Test
     void mapsArePublishedInBatchesOnceFlushed() throws Exception {

@@ -8,6 +8,7 @@ import static org.fafbulk.testing.RunOutput.failures;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -91,6 +92,23 @@ class LedgerTest {
 
     assertThat(ledger.diskFull()).contains("disk full");
     assertThat(failures(dir)).isEmpty();
+  }
+
+  @Test
+  void unreadableMapsJsonDoesNotKeepTheOtherStateFilesUnwritten() throws IOException {
+    Ledger ledger = ledger();
+    ledger.record(new Outcome.Failed(MAP, "HTTP 404", MapFailure.Kind.PERMANENT));
+    ledger.admit(
+        new MapTarget("2", "Map 2", "http://127.0.0.1:9/b.zip", "b.v0001", Optional.empty()),
+        new Admission.AlreadyPresent());
+    Files.writeString(dir.resolve("maps.json"), "{\"not\": \"a list\"}");
+
+    ledger.writeState();
+
+    assertThat(ledger.stateError()).isPresent();
+    assertThat(ledger.stateError().get().getMessage()).contains("not a list");
+    assertThat(checkpoint(dir).get("completed").toString()).contains("\"2\"");
+    assertThat(failures(dir)).hasSize(1);
   }
 
   @Test

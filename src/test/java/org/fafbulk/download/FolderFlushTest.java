@@ -34,6 +34,12 @@ class FolderFlushTest {
   }
 
   @Test
+  void perFileFlushOfAVanishedFolderIsAnIoError() {
+    assertThatThrownBy(() -> new FolderFlush.PerFile().flush(List.of(dir.resolve("gone"))))
+        .isInstanceOf(IOException.class);
+  }
+
+  @Test
   void syncfsOfAMissingDirectoryIsAnError() {
     FolderFlush.SyncFs flush = new FolderFlush.SyncFs(dir.resolve("gone"));
 

@@ -101,6 +101,22 @@ class MapsIndexTest {
   }
 
   @Test
+  void writesAnIdRepeatedInTheFileOnce() throws IOException {
+    MapsIndex index = new MapsIndex(dir, CLOCK, new FlushSchedule(Duration.ZERO));
+    index.put(urlMap("a"));
+    index.flush();
+    Path file = dir.resolve(MapsIndex.FILE_NAME);
+    String one = Files.readString(file).strip();
+    String record = one.substring(1, one.length() - 1);
+    Files.writeString(file, "[" + record + "," + record + "]");
+
+    index.put(urlMap("b"));
+    index.flush();
+
+    assertThat(MapsIndex.load(dir)).extracting(MapRecord::id).containsExactly("a", "b");
+  }
+
+  @Test
   void keepsItsChangesWhenAWriteFails() throws IOException {
     MapsIndex index = new MapsIndex(dir, CLOCK, new FlushSchedule(Duration.ZERO));
     index.put(urlMap("a"));
