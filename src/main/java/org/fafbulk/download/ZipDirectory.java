@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The one reading of a zip that both the checks and the extraction use: the central directory where
@@ -16,6 +17,9 @@ import java.util.List;
  * entries' bytes overlapping. A lying archive has no second reading that could disagree.
  */
 final class ZipDirectory {
+  /** The largest central directory read: far above any map's, far below any heap's limit. */
+  static final long MAX_DIRECTORY_BYTES = 16L * 1024 * 1024;
+
   private static final int EOCD_SIGNATURE = 0x06054b50;
   private static final int CEN_SIGNATURE = 0x02014b50;
   private static final int LOC_SIGNATURE = 0x04034b50;
@@ -100,6 +104,16 @@ final class ZipDirectory {
     }
     if (count > maxEntries) {
       throw MapFailure.rejected("zip bomb: " + count + " entries, more than " + maxEntries);
+    }
+    // The directory is read into memory whole: a map's is a few KB, 10,000 entries with long
+    // names some MB, and an archive that claims more is after the heap.
+    if (cenSize > MAX_DIRECTORY_BYTES) {
+      throw MapFailure.rejected(
+          String.format(
+              Locale.ROOT,
+              "zip bomb: a central directory of %,d bytes, more than %,d",
+              cenSize,
+              MAX_DIRECTORY_BYTES));
     }
     List<Entry> entries = parseEntries(channel, readAt(channel, cenOffset, (int) cenSize), count);
     checkNoOverlap(entries, cenOffset);

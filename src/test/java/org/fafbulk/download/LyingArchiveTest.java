@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -170,6 +173,25 @@ class LyingArchiveTest {
       assertThat(failure.getMessage()).contains("zip bomb", "past the limit of 50,000 bytes");
       assertThat(copier.written()).isLessThanOrEqualTo(50_000);
     }
+  }
+
+  @Test
+  void refusesACentralDirectoryTooLargeToReadBeforeReadingIt() throws Exception {
+    // A sparse 20 MB file whose end record claims one entry and a directory filling the file:
+    // read whole, a 600 MB one would exhaust the default heap.
+    Path zip = root.resolve("huge-directory.zip");
+    long size = 20L * 1024 * 1024;
+    try (RandomAccessFile file = new RandomAccessFile(zip.toFile(), "rw")) {
+      file.setLength(size);
+      ByteBuffer eocd = ByteBuffer.allocate(22).order(ByteOrder.LITTLE_ENDIAN);
+      eocd.putInt(0x06054b50).putShort((short) 0).putShort((short) 0);
+      eocd.putShort((short) 1).putShort((short) 1).putInt((int) (size - 22)).putInt(0);
+      eocd.putShort((short) 0);
+      file.seek(size - 22);
+      file.write(eocd.array());
+    }
+
+    assertRefused(zip, ArchiveLimits.DEFAULT, "zip bomb: a central directory of 20,971,498 bytes");
   }
 
   private void assertRefused(Path zip, ArchiveLimits limits, String reason) throws IOException {
