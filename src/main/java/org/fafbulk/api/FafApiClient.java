@@ -16,6 +16,7 @@ import okhttp3.Request;
 import okhttp3.Response;
 import org.fafbulk.Errors;
 import org.fafbulk.FafException;
+import org.fafbulk.http.RetryPolicy;
 
 /**
  * Finds maps through FAF's JSON:API ({@code /data/map}, {@code /data/mapVersion}): filters go to
@@ -44,7 +45,7 @@ public final class FafApiClient {
       HttpUrl baseUrl,
       TokenProvider tokens,
       RetryPolicy retry) {
-    this.http = HttpClients.forApi(http); // the token never follows a redirect elsewhere
+    this.http = ApiHttp.builder(http).build(); // the token never follows a redirect elsewhere
     this.json = json;
     this.baseUrl = baseUrl;
     this.tokens = tokens;

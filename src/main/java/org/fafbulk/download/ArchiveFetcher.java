@@ -16,7 +16,7 @@ import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import org.fafbulk.Errors;
-import org.fafbulk.api.RetryPolicy;
+import org.fafbulk.http.RetryPolicy;
 import org.fafbulk.state.AtomicFiles;
 
 /**

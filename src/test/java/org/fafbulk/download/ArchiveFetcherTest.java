@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import org.fafbulk.api.HttpClients;
+import org.fafbulk.http.HttpClients;
 import org.fafbulk.testing.LocalHttp;
 import org.fafbulk.testing.MapArchives;
 import org.junit.jupiter.api.Test;

@@ -8,8 +8,8 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.time.Duration;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import org.fafbulk.api.HttpClients;
-import org.fafbulk.api.RetryPolicy;
+import org.fafbulk.http.HttpClients;
+import org.fafbulk.http.RetryPolicy;
 
 /** WireMock on 127.0.0.1, and an HTTP client and retry policy quick enough to test against it. */
 public final class LocalHttp {
