@@ -41,12 +41,22 @@ final class BearerToken implements Interceptor, Authenticator {
   public Request authenticate(Route route, Response response) {
     Request refused = response.request();
     if (!tokens.hasCredentials()
-        || response.priorResponse() != null
+        || renewedAlready(response)
         || !Redirects.sameOrigin(refused.url(), origin)) {
       return null;
     }
     tokens.invalidate();
     return withToken(refused, tokens.token());
+  }
+
+  /** Whether this call met a 401 before: OkHttp's own follow-ups (a 408 once) do not count. */
+  private static boolean renewedAlready(Response response) {
+    for (Response prior = response.priorResponse(); prior != null; prior = prior.priorResponse()) {
+      if (prior.code() == 401) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Request withToken(Request request, Optional<String> token) {

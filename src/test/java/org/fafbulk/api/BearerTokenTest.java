@@ -38,13 +38,17 @@ class BearerTokenTest {
   }
 
   private static Response unauthorized(String url, Response prior) {
+    return response(401, url, prior);
+  }
+
+  private static Response response(int code, String url, Response prior) {
     Request request =
         new Request.Builder().url(url).header("Authorization", "Bearer token-1").build();
     return new Response.Builder()
         .request(request)
         .protocol(Protocol.HTTP_1_1)
-        .code(401)
-        .message("Unauthorized")
+        .code(code)
+        .message("status " + code)
         .priorResponse(prior)
         .build();
   }
@@ -72,6 +76,18 @@ class BearerTokenTest {
 
     assertThat(again).isNull();
     assertThat(tokens.log).isEmpty();
+  }
+
+  @Test
+  void okHttpsOwnRepeatOfA408DoesNotUseUpTheRenewal() {
+    CountingTokens tokens = new CountingTokens();
+    Response timeout = response(408, API + "data/map", null);
+
+    Request again =
+        new BearerToken(tokens, API).authenticate(null, unauthorized(API + "data/map", timeout));
+
+    assertThat(again).isNotNull();
+    assertThat(again.header("Authorization")).isEqualTo("Bearer token-2");
   }
 
   @Test
