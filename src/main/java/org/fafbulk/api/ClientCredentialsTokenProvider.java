@@ -41,7 +41,7 @@ public final class ClientCredentialsTokenProvider implements TokenProvider {
       String clientSecret,
       String scope,
       Clock clock) {
-    this.http = HttpClients.forApi(http); // the secret never follows a redirect elsewhere
+    this.http = ApiHttp.builder(http).build(); // the secret never follows a redirect elsewhere
     this.json = json;
     this.tokenUrl = tokenUrl;
     this.clientId = clientId;

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
@@ -14,8 +12,11 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import org.fafbulk.Errors;
+import org.fafbulk.ExitCodes;
 import org.fafbulk.FafException;
+import org.fafbulk.http.HttpStatusException;
+import org.fafbulk.http.RetryLoop;
+import org.fafbulk.http.RetryPolicy;
 
 /**
  * Finds maps through FAF's JSON:API ({@code /data/map}, {@code /data/mapVersion}): filters go to
@@ -35,7 +36,7 @@ public final class FafApiClient {
   private final ObjectMapper json;
   private final HttpUrl baseUrl;
   private final TokenProvider tokens;
-  private final RetryPolicy retry;
+  private final RetryLoop retry;
   private int requests;
 
   public FafApiClient(
@@ -44,11 +45,14 @@ public final class FafApiClient {
       HttpUrl baseUrl,
       TokenProvider tokens,
       RetryPolicy retry) {
-    this.http = HttpClients.forApi(http); // the token never follows a redirect elsewhere
+    BearerToken bearer = new BearerToken(tokens, baseUrl);
+    OkHttpClient.Builder api = ApiHttp.builder(http).authenticator(bearer);
+    api.interceptors().add(0, bearer); // outside Redirects, which drops it on leaving the origin
+    this.http = api.build();
     this.json = json;
     this.baseUrl = baseUrl;
     this.tokens = tokens;
-    this.retry = retry;
+    this.retry = new RetryLoop(retry);
   }
 
   /**
@@ -90,7 +94,7 @@ public final class FafApiClient {
     return JsonApi.mapsWithLatestVersion(get(url)).maps().stream().findFirst();
   }
 
-  /** Requests made so far, for tests and the benchmark. */
+  /** Requests made so far (a renewal of the token not counted), for tests and the benchmark. */
   public synchronized int requestCount() {
     return requests;
   }
@@ -119,64 +123,63 @@ public final class FafApiClient {
   }
 
   private JsonApi.Document get(HttpUrl url) {
-    boolean renewed = false;
-    for (int attempt = 1; ; attempt++) {
-      Request.Builder request =
-          new Request.Builder().url(url).header("Accept", "application/vnd.api+json");
-      tokens.token().ifPresent(t -> request.header("Authorization", "Bearer " + t));
-      synchronized (this) {
-        requests++;
-      }
-      Optional<Duration> retryAfter = Optional.empty();
-      String problem;
-      try (Response response = http.newCall(request.build()).execute()) {
-        int code = response.code();
-        if (code == 401 || code == 403) {
-          if (code == 401 && tokens.hasCredentials() && !renewed) {
-            tokens.invalidate();
-            renewed = true;
-            attempt--;
-            continue;
-          }
-          throw new FafException(
-              org.fafbulk.ExitCodes.FATAL,
-              (tokens.hasCredentials()
-                      ? "the FAF API refused the credentials (HTTP " + code + "): "
-                      : "the FAF API answered HTTP " + code + ": ")
-                  + CREDENTIALS_HELP);
-        }
-        if (response.isSuccessful()) {
-          return parse(url, code, response);
-        }
-        problem =
-            "HTTP "
-                + code
-                + (response.isRedirect() ? " (" + response.message() + ")" : "")
-                + errorDetail(response);
-        if (!RetryPolicy.isRetryable(code)) {
-          throw FafException.fatal("the FAF API answered " + problem + " for " + url, null);
-        }
-        retryAfter = RetryPolicy.parseRetryAfter(response.header("Retry-After"), Instant.now());
-      } catch (ResponseLimit.TooLarge e) {
-        throw FafException.fatal(
-            "the FAF API sent too much for " + url + " (" + e.getMessage() + ")", e);
-      } catch (JsonProcessingException e) {
-        throw FafException.fatal(
-            "the FAF API sent malformed JSON for " + url + ": " + e.getOriginalMessage(), e);
-      } catch (IOException e) {
-        problem = Errors.describe(e);
-      }
-      if (attempt >= retry.maxAttempts() || !RetryPolicy.sleep(retry.delay(attempt, retryAfter))) {
-        throw FafException.fatal(
-            "cannot reach the FAF API at "
-                + baseUrl
-                + " ("
-                + problem
-                + (attempt == 1 ? "" : "; gave up after " + attempt + " attempts")
-                + "); check --api-url and your connection",
-            null);
-      }
+    try {
+      return retry.run(() -> attempt(url), FafApiClient::classify);
+    } catch (RetryLoop.GaveUp e) {
+      throw FafException.fatal(
+          "cannot reach the FAF API at "
+              + baseUrl
+              + " ("
+              + e.getMessage()
+              + (e.attempts() == 1 ? "" : "; gave up after " + e.attempts() + " attempts")
+              + "); check --api-url and your connection",
+          null);
+    } catch (HttpStatusException e) {
+      throw FafException.fatal("the FAF API answered " + e.getMessage() + " for " + url, null);
+    } catch (ResponseLimit.TooLarge e) {
+      throw FafException.fatal(
+          "the FAF API sent too much for " + url + " (" + e.getMessage() + ")", e);
+    } catch (JsonProcessingException e) {
+      throw FafException.fatal(
+          "the FAF API sent malformed JSON for " + url + ": " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw FafException.fatal("cannot read the FAF API's answer for " + url, e);
     }
+  }
+
+  /** An oversized or malformed answer comes the same way again: only the rest is retried. */
+  private static RetryLoop.Verdict classify(IOException failure) {
+    return failure instanceof ResponseLimit.TooLarge || failure instanceof JsonProcessingException
+        ? RetryLoop.Verdict.FINAL
+        : RetryLoop.TRANSIENT.classify(failure);
+  }
+
+  private JsonApi.Document attempt(HttpUrl url) throws IOException {
+    synchronized (this) {
+      requests++;
+    }
+    Request request =
+        new Request.Builder().url(url).header("Accept", "application/vnd.api+json").build();
+    try (Response response = http.newCall(request).execute()) {
+      int code = response.code();
+      if (code == 401 || code == 403) {
+        throw refused(code); // a 401 comes here only once BearerToken could not renew the token
+      }
+      if (!response.isSuccessful()) {
+        String redirect = response.isRedirect() ? " (" + response.message() + ")" : "";
+        throw HttpStatusException.of(response, "HTTP " + code + redirect + errorDetail(response));
+      }
+      return parse(url, code, response);
+    }
+  }
+
+  private FafException refused(int code) {
+    return new FafException(
+        ExitCodes.FATAL,
+        (tokens.hasCredentials()
+                ? "the FAF API refused the credentials (HTTP " + code + "): "
+                : "the FAF API answered HTTP " + code + ": ")
+            + CREDENTIALS_HELP);
   }
 
   private JsonApi.Document parse(HttpUrl url, int code, Response response) throws IOException {

@@ -10,8 +10,8 @@ import okhttp3.OkHttpClient;
 import org.fafbulk.FafException;
 import org.fafbulk.api.ClientCredentialsTokenProvider;
 import org.fafbulk.api.FafApiClient;
-import org.fafbulk.api.RetryPolicy;
 import org.fafbulk.api.TokenProvider;
+import org.fafbulk.http.RetryPolicy;
 import picocli.CommandLine.Option;
 
 /**

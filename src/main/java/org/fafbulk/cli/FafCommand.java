@@ -2,7 +2,7 @@ package org.fafbulk.cli;
 
 import java.util.Map;
 import org.fafbulk.ExitCodes;
-import org.fafbulk.api.Version;
+import org.fafbulk.Version;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;

@@ -3,8 +3,8 @@ package org.fafbulk.cli;
 import java.time.Duration;
 import okhttp3.OkHttpClient;
 import org.fafbulk.FafException;
-import org.fafbulk.api.HttpClients;
-import org.fafbulk.api.RetryPolicy;
+import org.fafbulk.http.HttpClients;
+import org.fafbulk.http.RetryPolicy;
 import picocli.CommandLine.Option;
 
 /** Timeouts and retries for every HTTP request. */

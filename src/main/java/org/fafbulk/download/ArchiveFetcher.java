@@ -3,21 +3,20 @@ package org.fafbulk.download;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ProtocolException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.function.LongConsumer;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
-import org.fafbulk.Errors;
-import org.fafbulk.api.RetryPolicy;
-import org.fafbulk.state.AtomicFiles;
+import org.fafbulk.http.HttpStatusException;
+import org.fafbulk.http.RetryLoop;
+import org.fafbulk.http.RetryPolicy;
+import org.fafbulk.state.CollocatedTempFile;
 
 /**
  * Streams one archive from the content server into a temporary file beside its destination,
@@ -28,12 +27,12 @@ public final class ArchiveFetcher {
   private static final byte[] ZIP_MAGIC = {'P', 'K'};
 
   private final OkHttpClient http;
-  private final RetryPolicy retry;
+  private final RetryLoop retry;
   private final long maxArchiveBytes;
 
   public ArchiveFetcher(OkHttpClient http, RetryPolicy retry, long maxArchiveBytes) {
     this.http = http;
-    this.retry = retry;
+    this.retry = new RetryLoop(retry);
     this.maxArchiveBytes = maxArchiveBytes;
   }
 
@@ -54,66 +53,61 @@ public final class ArchiveFetcher {
    * bytes as they arrive (and a negative count when an attempt is abandoned).
    */
   public Fetched fetch(HttpUrl url, Path dir, LongConsumer progress) throws MapFailure {
-    for (int attempt = 1; ; attempt++) {
-      Optional<Duration> retryAfter = Optional.empty();
-      MapFailure failure;
-      long received = 0;
-      Path temp = null;
-      try {
-        temp = Files.createTempFile(dir, AtomicFiles.TEMP_PREFIX + "archive-", ".zip");
-      } catch (IOException e) {
-        throw Disk.classify("cannot create a temporary file in " + dir, e, dir);
-      }
-      try (Response response = http.newCall(new Request.Builder().url(url).build()).execute()) {
-        int code = response.code();
-        if (!response.isSuccessful()) {
-          String reason = "HTTP " + code + ": " + reasonPhrase(response);
-          if (!RetryPolicy.isRetryable(code)) {
-            throw MapFailure.rejected(reason);
-          }
-          retryAfter = RetryPolicy.parseRetryAfter(response.header("Retry-After"), Instant.now());
-          throw new MapFailure(MapFailure.Kind.RETRYABLE, reason);
-        }
-        ResponseBody body = response.body();
-        String type = String.valueOf(response.header("Content-Type")).toLowerCase(Locale.ROOT);
-        if (type.startsWith("text/html")) {
-          throw MapFailure.rejected(
-              "the server sent an HTML page (Content-Type " + type + "), not a zip archive");
-        }
-        long length = body.contentLength();
-        if (length > maxArchiveBytes) {
-          throw MapFailure.rejected(
-              "archive is " + length + " bytes, more than the limit of " + maxArchiveBytes);
-        }
-        received = stream(body.byteStream(), temp, progress, dir);
-        if (length >= 0 && received != length) {
-          throw new MapFailure(
-              MapFailure.Kind.RETRYABLE,
-              "body has " + received + " bytes, Content-Length said " + length);
-        }
-        checkLooksLikeZip(temp, received);
-        Path done = temp;
-        temp = null;
-        return new Fetched(done, received);
-      } catch (MapFailure e) {
-        failure = e;
-      } catch (IOException e) {
-        failure = new MapFailure(MapFailure.Kind.RETRYABLE, Errors.describe(e), e);
-      } finally {
-        if (temp != null) {
-          deleteQuietly(temp);
-        }
-      }
-      if (received > 0) {
-        progress.accept(-received);
-      }
-      if (!failure.retryable()) {
-        throw failure;
-      }
-      if (attempt >= retry.maxAttempts() || !RetryPolicy.sleep(retry.delay(attempt, retryAfter))) {
-        throw attempt == 1 ? failure : failure.afterAttempts(attempt);
-      }
+    try {
+      return retry.run(() -> attempt(url, dir, progress), RetryLoop.TRANSIENT);
+    } catch (RetryLoop.GaveUp e) {
+      MapFailure last = new MapFailure(MapFailure.Kind.RETRYABLE, e.getMessage(), e.last());
+      throw e.attempts() == 1 ? last : last.afterAttempts(e.attempts());
+    } catch (IOException e) {
+      throw MapFailure.rejected(RetryLoop.describe(e)); // a status not worth retrying
     }
+  }
+
+  private Fetched attempt(HttpUrl url, Path dir, LongConsumer progress)
+      throws IOException, MapFailure {
+    Counted counted = new Counted(progress);
+    try (CollocatedTempFile temp = tempFile(dir);
+        Response response = http.newCall(new Request.Builder().url(url).build()).execute()) {
+      ResponseBody body = archiveBody(response);
+      long received = stream(body.byteStream(), temp.path(), counted, dir);
+      long length = body.contentLength();
+      if (length >= 0 && received != length) {
+        throw new ProtocolException(
+            "body has " + received + " bytes, Content-Length said " + length);
+      }
+      checkLooksLikeZip(temp.path(), received);
+      return new Fetched(temp.handOver(), received);
+    } catch (IOException | MapFailure e) {
+      counted.takeBack();
+      throw e;
+    }
+  }
+
+  private static CollocatedTempFile tempFile(Path dir) throws MapFailure {
+    try {
+      return CollocatedTempFile.file(dir, "archive-", ".zip");
+    } catch (IOException e) {
+      throw Disk.classify("cannot create a temporary file in " + dir, e, dir);
+    }
+  }
+
+  /** The body of a response that may hold an archive; the status and the headers say whether. */
+  private ResponseBody archiveBody(Response response) throws HttpStatusException, MapFailure {
+    if (!response.isSuccessful()) {
+      throw HttpStatusException.of(
+          response, "HTTP " + response.code() + ": " + reasonPhrase(response));
+    }
+    String type = String.valueOf(response.header("Content-Type")).toLowerCase(Locale.ROOT);
+    if (type.startsWith("text/html")) {
+      throw MapFailure.rejected(
+          "the server sent an HTML page (Content-Type " + type + "), not a zip archive");
+    }
+    long length = response.body().contentLength();
+    if (length > maxArchiveBytes) {
+      throw MapFailure.rejected(
+          "archive is " + length + " bytes, more than the limit of " + maxArchiveBytes);
+    }
+    return response.body();
   }
 
   private long stream(InputStream in, Path temp, LongConsumer progress, Path dir)
@@ -137,6 +131,28 @@ public final class ArchiveFetcher {
       }
     }
     return total;
+  }
+
+  /** Passes bytes on to the progress, and takes them back when their attempt is abandoned. */
+  private static final class Counted implements LongConsumer {
+    private final LongConsumer progress;
+    private long total;
+
+    Counted(LongConsumer progress) {
+      this.progress = progress;
+    }
+
+    @Override
+    public void accept(long bytes) {
+      total += bytes;
+      progress.accept(bytes);
+    }
+
+    void takeBack() {
+      if (total > 0) {
+        progress.accept(-total);
+      }
+    }
   }
 
   private static void checkLooksLikeZip(Path file, long bytes) throws IOException, MapFailure {
@@ -166,13 +182,5 @@ public final class ArchiveFetcher {
       case 503 -> "Service Unavailable";
       default -> "error";
     };
-  }
-
-  private static void deleteQuietly(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      // the next run removes leftover temporary files
-    }
   }
 }

@@ -41,8 +41,7 @@ class OversizedResponseTest {
 
       assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.FATAL);
       assertThat(run.err())
-          .contains(
-              "larger than " + HttpClients.MAX_API_RESPONSE_BYTES + " bytes once decompressed");
+          .contains("larger than " + ApiHttp.MAX_RESPONSE_BYTES + " bytes once decompressed");
       assertThat(run.err().lines()).hasSize(1);
       assertThat(server.requests()).isEqualTo(1); // not retried: it would come back as large
     }
@@ -50,7 +49,7 @@ class OversizedResponseTest {
 
   @Test
   void aPlainResponseLargerThanTheCapIsRefusedByItsContentLength() throws Exception {
-    long huge = HttpClients.MAX_API_RESPONSE_BYTES + 1;
+    long huge = ApiHttp.MAX_RESPONSE_BYTES + 1;
     try (RawHttpServer server =
         new RawHttpServer(
             RawHttpServer.fixed(

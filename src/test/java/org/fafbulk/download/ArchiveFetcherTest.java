@@ -12,7 +12,6 @@ import static org.fafbulk.testing.LocalHttp.FAST_RETRY;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -26,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import org.fafbulk.api.HttpClients;
+import org.fafbulk.http.HttpClients;
 import org.fafbulk.testing.LocalHttp;
 import org.fafbulk.testing.MapArchives;
 import org.junit.jupiter.api.Test;
@@ -116,17 +115,7 @@ class ArchiveFetcherTest {
   @Test
   void serviceUnavailableIsRetriedThenSucceeds(@TempDir Path scratch) throws Exception {
     byte[] body = archive(scratch);
-    content.stubFor(
-        get(urlPathEqualTo(PATH))
-            .inScenario("flaky")
-            .whenScenarioStateIs(Scenario.STARTED)
-            .willReturn(aResponse().withStatus(503))
-            .willSetStateTo("recovered"));
-    content.stubFor(
-        get(urlPathEqualTo(PATH))
-            .inScenario("flaky")
-            .whenScenarioStateIs("recovered")
-            .willReturn(zip(body)));
+    LocalHttp.stubFlakyEndpoint(content, PATH, 1, aResponse().withStatus(503), zip(body));
 
     ArchiveFetcher.Fetched fetched = fetch();
 
@@ -229,17 +218,12 @@ class ArchiveFetcherTest {
 
   @Test
   void tooManyRequestsWaitsForRetryAfterThenSucceeds(@TempDir Path scratch) throws Exception {
-    content.stubFor(
-        get(urlPathEqualTo(PATH))
-            .inScenario("busy")
-            .whenScenarioStateIs(Scenario.STARTED)
-            .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1"))
-            .willSetStateTo("free"));
-    content.stubFor(
-        get(urlPathEqualTo(PATH))
-            .inScenario("busy")
-            .whenScenarioStateIs("free")
-            .willReturn(zip(archive(scratch))));
+    LocalHttp.stubFlakyEndpoint(
+        content,
+        PATH,
+        1,
+        aResponse().withStatus(429).withHeader("Retry-After", "1"),
+        zip(archive(scratch)));
 
     long start = System.nanoTime();
     ArchiveFetcher.Fetched fetched = fetch();

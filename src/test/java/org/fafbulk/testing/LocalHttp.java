@@ -1,15 +1,19 @@
 package org.fafbulk.testing;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.Extension;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.time.Duration;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import org.fafbulk.api.HttpClients;
-import org.fafbulk.api.RetryPolicy;
+import org.fafbulk.http.HttpClients;
+import org.fafbulk.http.RetryPolicy;
 
 /** WireMock on 127.0.0.1, and an HTTP client and retry policy quick enough to test against it. */
 public final class LocalHttp {
@@ -37,6 +41,32 @@ public final class LocalHttp {
     return WireMockExtension.newInstance()
         .options(wireMockOptions().extensions(extensions))
         .build();
+  }
+
+  /**
+   * GETs of {@code path} (whatever their query) get {@code failure} {@code failures} times, then
+   * {@code body} for good: a flaky server, as jbang's TestScriptRetry stubs one.
+   */
+  public static void stubFlakyEndpoint(
+      WireMockExtension server,
+      String path,
+      int failures,
+      ResponseDefinitionBuilder failure,
+      ResponseDefinitionBuilder body) {
+    String scenario = "flaky " + path;
+    for (int failed = 0; failed < failures; failed++) {
+      server.stubFor(
+          get(urlPathEqualTo(path))
+              .inScenario(scenario)
+              .whenScenarioStateIs(failed == 0 ? Scenario.STARTED : "failed " + failed)
+              .willReturn(failure)
+              .willSetStateTo("failed " + (failed + 1)));
+    }
+    server.stubFor(
+        get(urlPathEqualTo(path))
+            .inScenario(scenario)
+            .whenScenarioStateIs(failures == 0 ? Scenario.STARTED : "failed " + failures)
+            .willReturn(body));
   }
 
   /** {@code path} on {@code server}, by address rather than as {@code localhost}. */

@@ -1,4 +1,4 @@
-package org.fafbulk.download;
+package org.fafbulk.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -13,10 +13,9 @@ import java.util.OptionalLong;
 import okhttp3.HttpUrl;
 import org.fafbulk.FafException;
 import org.fafbulk.api.FafApiClient;
-import org.fafbulk.api.HttpClients;
 import org.fafbulk.api.MapFilter;
-import org.fafbulk.api.RetryPolicy;
 import org.fafbulk.api.TokenProvider;
+import org.fafbulk.download.ArchiveFetcher;
 import org.fafbulk.testing.CliRun;
 import org.fafbulk.testing.MapArchives;
 import org.fafbulk.testing.RawHttpServer;

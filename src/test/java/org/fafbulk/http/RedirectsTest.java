@@ -1,4 +1,4 @@
-package org.fafbulk.api;
+package org.fafbulk.http;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -25,6 +25,10 @@ import javax.net.ssl.X509TrustManager;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.fafbulk.FafException;
+import org.fafbulk.api.ClientCredentialsTokenProvider;
+import org.fafbulk.api.FafApiClient;
+import org.fafbulk.api.MapFilter;
+import org.fafbulk.api.TokenProvider;
 import org.fafbulk.download.ArchiveFetcher;
 import org.fafbulk.download.MapFailure;
 import org.fafbulk.testing.LocalHttp;

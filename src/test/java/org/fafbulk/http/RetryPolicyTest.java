@@ -1,4 +1,4 @@
-package org.fafbulk.api;
+package org.fafbulk.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,9 +1,10 @@
-package org.fafbulk.api;
+package org.fafbulk.http;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
+import org.fafbulk.Version;
 
 /** Builds the one OkHttp client a run shares, sized to its concurrency. */
 public final class HttpClients {
@@ -34,22 +35,13 @@ public final class HttpClients {
   }
 
   /**
-   * The most an API response may hold, on the wire and decompressed: a full page of 10,000 maps is
-   * some 20 MB of JSON.
+   * The same client (sharing its connections) for requests that carry a secret: it follows a
+   * redirect only within the request's origin.
    */
-  public static final long MAX_API_RESPONSE_BYTES = 64L * 1024 * 1024;
-
-  /**
-   * The same client (sharing its connections) for the API and its token server: requests carry a
-   * secret, so it follows a redirect only within the request's origin; and responses are read into
-   * memory, so they are capped at {@link #MAX_API_RESPONSE_BYTES}.
-   */
-  static OkHttpClient forApi(OkHttpClient client) {
+  public static OkHttpClient.Builder sameOriginOnly(OkHttpClient client) {
     OkHttpClient.Builder builder = client.newBuilder();
     builder.interceptors().removeIf(Redirects.class::isInstance);
     builder.interceptors().add(0, Redirects.sameOrigin());
-    builder.addInterceptor(ResponseLimit.decoded(MAX_API_RESPONSE_BYTES));
-    builder.addNetworkInterceptor(ResponseLimit.wire(MAX_API_RESPONSE_BYTES));
-    return builder.build();
+    return builder;
   }
 }

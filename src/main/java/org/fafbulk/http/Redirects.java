@@ -1,4 +1,4 @@
-package org.fafbulk.api;
+package org.fafbulk.http;
 
 import java.io.IOException;
 import java.util.Optional;
@@ -73,7 +73,8 @@ public final class Redirects implements Interceptor {
     return Optional.empty();
   }
 
-  static boolean sameOrigin(HttpUrl a, HttpUrl b) {
+  /** Whether two URLs share scheme, host and port. */
+  public static boolean sameOrigin(HttpUrl a, HttpUrl b) {
     return a.scheme().equals(b.scheme()) && a.host().equals(b.host()) && a.port() == b.port();
   }
 

@@ -1,4 +1,4 @@
-package org.fafbulk.api;
+package org.fafbulk.http;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.fafbulk.api;
+package org.fafbulk;
 
 import java.io.IOException;
 import java.io.InputStream;

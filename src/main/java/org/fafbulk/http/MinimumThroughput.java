@@ -1,4 +1,4 @@
-package org.fafbulk.api;
+package org.fafbulk.http;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
