@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.fafbulk.state.AtomicFiles;
+import org.fafbulk.state.CollocatedTempFile;
 
 /**
  * Turns a downloaded archive into a map folder in two steps: {@link #stage} extracts and verifies
@@ -34,11 +35,9 @@ public final class MapInstaller {
    */
   public Staged stage(Path archive, Path outputDir, Optional<String> expectedFolder)
       throws MapFailure {
-    Path staging = null;
-    try {
-      staging = Files.createTempDirectory(outputDir, AtomicFiles.TEMP_PREFIX + "map-");
-      AtomicFiles.makeReadable(staging, AtomicFiles.DIR_PERMISSIONS);
-      MapExtractor.Extracted extracted = MapExtractor.extract(archive, staging, limits);
+    try (CollocatedTempFile staging = CollocatedTempFile.folder(outputDir, "map-")) {
+      AtomicFiles.makeReadable(staging.path(), AtomicFiles.DIR_PERMISSIONS);
+      MapExtractor.Extracted extracted = MapExtractor.extract(archive, staging.path(), limits);
       String folder = expectedFolder.orElse(extracted.archiveFolder());
       if (folder.isEmpty()) {
         throw MapFailure.rejected("archive has its files at the root and no folder name is known");
@@ -48,15 +47,10 @@ public final class MapInstaller {
         throw MapFailure.rejected(
             "folder name '" + FolderNames.printable(folder) + "' " + unsafe.get());
       }
-      Staged staged = new Staged(folder, staging, MapVerifier.verify(staging), extracted.bytes());
-      staging = null;
-      return staged;
+      MapVerifier.VerifiedMap verified = MapVerifier.verify(staging.path());
+      return new Staged(folder, staging.handOver(), verified, extracted.bytes());
     } catch (IOException e) {
       throw Disk.classify("cannot install into " + outputDir, e, outputDir);
-    } finally {
-      if (staging != null) {
-        Disk.deleteRecursively(staging);
-      }
     }
   }
 
