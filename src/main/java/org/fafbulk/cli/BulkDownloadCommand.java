@@ -18,6 +18,7 @@ import org.fafbulk.api.RetryPolicy;
 import org.fafbulk.bulk.ApiTargets;
 import org.fafbulk.bulk.ArchiveWorker;
 import org.fafbulk.bulk.BulkDownloader;
+import org.fafbulk.bulk.EmptyTargets;
 import org.fafbulk.bulk.RunSummary;
 import org.fafbulk.bulk.StopSignal;
 import org.fafbulk.bulk.TargetSource;

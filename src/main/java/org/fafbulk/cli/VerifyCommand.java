@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 import org.fafbulk.ExitCodes;
 import org.fafbulk.FafException;
 import org.fafbulk.Printable;
-import org.fafbulk.bulk.OutputCheck;
+import org.fafbulk.check.OutputCheck;
 import org.fafbulk.state.OutputLock;
 import org.fafbulk.state.StateFileNames;
 import picocli.CommandLine.Command;

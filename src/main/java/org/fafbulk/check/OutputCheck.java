@@ -1,4 +1,4 @@
-package org.fafbulk.bulk;
+package org.fafbulk.check;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -76,9 +76,15 @@ public final class OutputCheck {
       idsByFolder.computeIfAbsent(record.folder(), f -> new TreeSet<>()).add(record.id());
       folderById.put(record.id(), record.folder());
     }
-    Optional<Checkpoint> checkpoint = CheckpointStore.load(dir);
-    List<Problem> problems = new ArrayList<>();
     List<Path> folders = mapFolders(dir);
+    List<Problem> problems = broken(folders, idsByFolder);
+    problems.addAll(missing(dir, CheckpointStore.load(dir), folderById));
+    return new Report(folders.size(), problems);
+  }
+
+  /** The folders that are not valid maps, in the order of {@code folders}. */
+  private static List<Problem> broken(List<Path> folders, Map<String, Set<String>> idsByFolder) {
+    List<Problem> problems = new ArrayList<>();
     for (Path folder : folders) {
       String name = folder.getFileName().toString();
       Optional<String> broken = brokenBecause(folder);
@@ -88,6 +94,12 @@ public final class OutputCheck {
         problems.add(new Problem(Problem.Kind.BROKEN, name, ids, broken.get()));
       }
     }
+    return problems;
+  }
+
+  /** The completed maps whose folder is gone, sorted by folder. */
+  private static List<Problem> missing(
+      Path dir, Optional<Checkpoint> checkpoint, Map<String, String> folderById) {
     Set<String> completed = new LinkedHashSet<>();
     checkpoint.ifPresent(c -> completed.addAll(c.completed()));
     completed.addAll(folderById.keySet());
@@ -98,14 +110,9 @@ public final class OutputCheck {
     boolean idsAreFolders = checkpoint.map(c -> c.urlFile().isPresent()).orElse(false);
     List<Problem> missing = new ArrayList<>();
     for (String id : completed) {
-      String folder = folderById.get(id);
-      if (folder == null) {
-        if (!idsAreFolders) {
-          continue;
-        }
-        folder = id;
-      }
-      if (!FolderNames.isSafe(folder) || !Files.isDirectory(dir.resolve(folder))) {
+      String folder = folderById.getOrDefault(id, idsAreFolders ? id : null);
+      if (folder != null
+          && (!FolderNames.isSafe(folder) || !Files.isDirectory(dir.resolve(folder)))) {
         missing.add(
             new Problem(
                 Problem.Kind.MISSING,
@@ -115,8 +122,7 @@ public final class OutputCheck {
       }
     }
     missing.sort(Comparator.comparing(Problem::folder));
-    problems.addAll(missing);
-    return new Report(folders.size(), problems);
+    return missing;
   }
 
   /**
