@@ -61,8 +61,7 @@ final class CredentialsFile {
             "the credentials file "
                 + file
                 + " can be read or changed by other users; run: chmod 600 "
-                + file,
-            null);
+                + file);
       }
     }
   }
@@ -151,6 +150,6 @@ final class CredentialsFile {
   }
 
   private static FafException bad(String message) {
-    return FafException.fatal("the credentials file is not understood: " + message, null);
+    return FafException.fatal("the credentials file is not understood: " + message);
   }
 }

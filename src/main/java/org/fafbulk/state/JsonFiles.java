@@ -56,8 +56,7 @@ public final class JsonFiles {
         JsonParser parser = MAPPER.createParser(in)) {
       if (parser.nextToken() != JsonToken.START_ARRAY) {
         throw FafException.fatal(
-            file + " is not a list of " + what + "; move it aside and run again to rebuild it",
-            null);
+            file + " is not a list of " + what + "; move it aside and run again to rebuild it");
       }
       while (parser.nextToken() != JsonToken.END_ARRAY) {
         element.accept(parser.readValueAsTree());

@@ -45,8 +45,7 @@ public final class StateFileNames {
                 + name
                 + " file there; move the folder out of "
                 + outputDir
-                + " and run again",
-            null);
+                + " and run again");
       }
     }
   }
