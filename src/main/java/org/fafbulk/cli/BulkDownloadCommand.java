@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -226,7 +227,7 @@ final class BulkDownloadCommand implements Callable<Integer> {
     return new Checkpoint(
         List.of(),
         List.of(),
-        java.time.Instant.now(),
+        Instant.now(),
         filter.toJson(),
         limit == null ? OptionalLong.empty() : OptionalLong.of(limit),
         Optional.ofNullable(urlFile).map(p -> p.toAbsolutePath().normalize().toString()));

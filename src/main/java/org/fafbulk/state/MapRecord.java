@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import org.fafbulk.MapUnits;
 import org.fafbulk.Printable;
 
 /**
@@ -80,7 +81,7 @@ public record MapRecord(
       return Optional.empty();
     }
     int units = Math.max(width.orElse(0), height.orElse(0));
-    return Optional.of(Math.round(units / 51.2 * 100) / 100.0);
+    return Optional.of(Math.round(MapUnits.toKm(units) * 100) / 100.0);
   }
 
   /** Writes this record as one JSON object of maps.json. */
