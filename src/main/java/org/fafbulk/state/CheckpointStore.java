@@ -2,6 +2,7 @@ package org.fafbulk.state;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -66,7 +67,7 @@ public final class CheckpointStore {
           node.hasNonNull("timestamp")
               ? Instant.parse(node.get("timestamp").asText())
               : Instant.EPOCH,
-          filters.isObject() ? (ObjectNode) filters : null,
+          filters.isObject() ? (ObjectNode) filters : JsonNodeFactory.instance.objectNode(),
           limit.canConvertToLong() ? OptionalLong.of(limit.asLong()) : OptionalLong.empty(),
           node.hasNonNull("url_file")
               ? Optional.of(node.get("url_file").asText())
@@ -137,11 +138,7 @@ public final class CheckpointStore {
     json.writeEndArray();
     json.writeStringField("timestamp", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
     json.writeFieldName("filters");
-    if (filters == null) {
-      json.writeNull();
-    } else {
-      json.writeTree(filters);
-    }
+    json.writeTree(filters);
     json.writeFieldName("limit");
     if (limit.isPresent()) {
       json.writeNumber(limit.getAsLong());
