@@ -16,6 +16,7 @@ import org.fafbulk.state.FailureLog;
 import org.fafbulk.state.FlushSchedule;
 import org.fafbulk.state.MapsIndex;
 import org.fafbulk.state.OutputLock;
+import org.fafbulk.state.StateFileException;
 
 /**
  * Downloads a selection of maps into one output directory: locks it, loads what earlier runs
@@ -67,10 +68,12 @@ public final class BulkDownloader {
 
   /**
    * Runs the selection; {@code selection} carries the filters, limit or URL file that
-   * checkpoint.json records for {@code --resume}.
+   * checkpoint.json records for {@code --resume}. A state file that cannot be used as it is stops
+   * the run with a {@link StateFileException}; any other I/O error with the output directory with a
+   * {@link FafException}.
    */
   @SuppressWarnings("try") // the lock is held for the run, never referenced
-  public RunSummary run(TargetSource targets, Checkpoint selection) {
+  public RunSummary run(TargetSource targets, Checkpoint selection) throws StateFileException {
     Path dir = OutputDirectory.prepare(settings.outputDir());
     try (OutputLock lock = OutputLock.acquire(dir)) {
       long loadStart = System.nanoTime();
@@ -78,6 +81,8 @@ public final class BulkDownloader {
       Ledger ledger = openLedger(dir, selection);
       ledger.addBookkeeping(Duration.ofNanos(System.nanoTime() - loadStart));
       return run(dir, targets, ledger, loadStart);
+    } catch (StateFileException e) {
+      throw e; // its message already says which file, what is wrong and what to do
     } catch (IOException e) {
       if (Disk.isDiskFull(e, dir)) {
         throw OutputDirectory.diskFull(dir, e.getMessage());
@@ -86,7 +91,7 @@ public final class BulkDownloader {
     }
   }
 
-  private Ledger openLedger(Path dir, Checkpoint selection) {
+  private Ledger openLedger(Path dir, Checkpoint selection) throws StateFileException {
     Checkpoint previous = CheckpointStore.load(dir).orElse(selection);
     Checkpoint start =
         new Checkpoint(

@@ -30,6 +30,7 @@ import org.fafbulk.download.FolderFlush;
 import org.fafbulk.download.MapInstaller;
 import org.fafbulk.state.Checkpoint;
 import org.fafbulk.state.CheckpointStore;
+import org.fafbulk.state.StateFileException;
 import org.fafbulk.state.StateFileNames;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -134,7 +135,7 @@ final class BulkDownloadCommand implements Callable<Integer> {
 
   @Override
   @SuppressWarnings("try") // the handlers are installed for the run, never referenced
-  public Integer call() {
+  public Integer call() throws StateFileException {
     validate();
     PrintWriter out = spec.commandLine().getOut();
     StateFileNames.requireNoFolders(outputDir.toAbsolutePath().normalize());
@@ -208,7 +209,7 @@ final class BulkDownloadCommand implements Callable<Integer> {
   }
 
   /** The filters, limit or URL file of this run, as checkpoint.json records them. */
-  private Checkpoint selection() {
+  private Checkpoint selection() throws StateFileException {
     if (resume) {
       return CheckpointStore.load(outputDir)
           .orElseThrow(

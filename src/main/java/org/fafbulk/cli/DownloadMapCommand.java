@@ -24,6 +24,7 @@ import org.fafbulk.download.MapFailure;
 import org.fafbulk.download.MapInstaller;
 import org.fafbulk.state.MapsIndex;
 import org.fafbulk.state.OutputLock;
+import org.fafbulk.state.StateFileException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -104,6 +105,8 @@ final class DownloadMapCommand implements Callable<Integer> {
         try {
           InstalledMapRecord.write(
               dir, source.url(), source.metadata(), installed, fetched.bytes(), Clock.systemUTC());
+        } catch (StateFileException e) {
+          throw e; // its message already says which file, what is wrong and what to do
         } catch (IOException e) {
           throw FafException.fatal(
               "installed "

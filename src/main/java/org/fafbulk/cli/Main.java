@@ -7,6 +7,7 @@ import java.util.function.IntSupplier;
 import org.fafbulk.ExitCodes;
 import org.fafbulk.FafException;
 import org.fafbulk.Printable;
+import org.fafbulk.state.StateFileException;
 import picocli.CommandLine;
 
 /** The entry point: the only place that calls {@code System.exit}. */
@@ -73,6 +74,14 @@ public final class Main {
               e.printStackTrace(commandLine.getErr());
             }
             return fe.exitCode();
+          }
+          if (e instanceof StateFileException se) {
+            // state names the file, what is wrong and what to do; here it becomes an exit code
+            commandLine.getErr().println("faf: " + se.getMessage());
+            if (verbose) {
+              e.printStackTrace(commandLine.getErr());
+            }
+            return ExitCodes.FATAL;
           }
           commandLine.getErr().println("faf: unexpected error: " + Printable.of(e.toString()));
           if (verbose) {

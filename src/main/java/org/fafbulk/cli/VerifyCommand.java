@@ -13,6 +13,7 @@ import org.fafbulk.FafException;
 import org.fafbulk.Printable;
 import org.fafbulk.check.OutputCheck;
 import org.fafbulk.state.OutputLock;
+import org.fafbulk.state.StateFileException;
 import org.fafbulk.state.StateFileNames;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,7 +59,7 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   @SuppressWarnings("try") // the lock is held while repairing, never referenced
-  public Integer call() {
+  public Integer call() throws StateFileException {
     Path dir = outputDir.toAbsolutePath().normalize();
     if (!Files.isDirectory(dir)) {
       throw new ParameterException(
@@ -74,6 +75,8 @@ final class VerifyCommand implements Callable<Integer> {
         OutputCheck.Report found = OutputCheck.check(dir);
         return report(found, OutputCheck.repair(dir, found, Clock.systemUTC()), dir, out);
       }
+    } catch (StateFileException e) {
+      throw e; // its message already says which file, what is wrong and what to do
     } catch (IOException e) {
       throw FafException.fatal("cannot check " + dir + ": " + e.getMessage(), e);
     }

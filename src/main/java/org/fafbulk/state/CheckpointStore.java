@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import org.fafbulk.FafException;
 
 /**
  * checkpoint.json in the output directory. One thread owns an instance and is its only writer;
@@ -45,12 +44,13 @@ public final class CheckpointStore {
   }
 
   /** The checkpoint in {@code outputDir}, if there is one. */
-  public static Optional<Checkpoint> load(Path outputDir) {
+  public static Optional<Checkpoint> load(Path outputDir) throws StateFileException {
     Path file = outputDir.resolve(FILE_NAME);
-    return JsonFiles.read(file).map(node -> parse(file, node));
+    Optional<JsonNode> node = JsonFiles.read(file);
+    return node.isPresent() ? Optional.of(parse(file, node.get())) : Optional.empty();
   }
 
-  private static Checkpoint parse(Path file, JsonNode node) {
+  private static Checkpoint parse(Path file, JsonNode node) throws StateFileException {
     try {
       if (!node.isObject() || !node.path("completed").isArray()) {
         throw new IllegalArgumentException("it has no \"completed\" list");
@@ -73,13 +73,20 @@ public final class CheckpointStore {
               ? Optional.of(node.get("url_file").asText())
               : Optional.empty());
     } catch (IllegalArgumentException | DateTimeParseException e) {
-      throw FafException.fatal(
-          file
-              + " is not a checkpoint this tool wrote ("
-              + e.getMessage()
-              + "); move it aside to start afresh",
-          e);
+      throw notWrittenHere(file, "a checkpoint", e);
     }
+  }
+
+  /** The error for a state file that parses as JSON but is not what this tool writes there. */
+  static StateFileException notWrittenHere(Path file, String what, RuntimeException e) {
+    return new StateFileException(
+        file
+            + " is not "
+            + what
+            + " this tool wrote ("
+            + e.getMessage()
+            + "); move it aside to start afresh",
+        e);
   }
 
   public boolean isCompleted(String id) {

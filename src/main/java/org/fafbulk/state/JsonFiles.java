@@ -15,7 +15,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.fafbulk.FafException;
 
 /** Reads and atomically replaces the tool's JSON state files. */
 public final class JsonFiles {
@@ -32,7 +31,7 @@ public final class JsonFiles {
   private JsonFiles() {}
 
   /** The parsed file, or empty when it does not exist; a clear error when it is not JSON. */
-  public static Optional<JsonNode> read(Path file) {
+  public static Optional<JsonNode> read(Path file) throws StateFileException {
     try {
       byte[] bytes;
       try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
@@ -51,11 +50,12 @@ public final class JsonFiles {
    * time, so that a large file is never held whole in memory. False when there is no file; a clear
    * error when it is not JSON or not an array ({@code what} says what the array should hold).
    */
-  public static boolean readArray(Path file, String what, Consumer<JsonNode> element) {
+  public static boolean readArray(Path file, String what, Consumer<JsonNode> element)
+      throws StateFileException {
     try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
         JsonParser parser = MAPPER.createParser(in)) {
       if (parser.nextToken() != JsonToken.START_ARRAY) {
-        throw FafException.fatal(
+        throw new StateFileException(
             file + " is not a list of " + what + "; move it aside and run again to rebuild it");
       }
       while (parser.nextToken() != JsonToken.END_ARRAY) {
@@ -70,20 +70,23 @@ public final class JsonFiles {
   }
 
   /** The clear error for a state file that cannot be read, or is not JSON. */
-  private static FafException unreadable(Path file, IOException e) {
-    FafException link = Symlinks.ifLink(file, e);
-    if (link != null) {
-      return link;
+  private static StateFileException unreadable(Path file, IOException e) {
+    if (e instanceof StateFileException refused) {
+      return refused;
+    }
+    Optional<StateFileException> link = Symlinks.ifLink(file, e);
+    if (link.isPresent()) {
+      return link.get();
     }
     if (e instanceof JsonProcessingException json) {
-      return FafException.fatal(
+      return new StateFileException(
           file
               + " is not valid JSON ("
               + json.getOriginalMessage()
               + "); move it aside to start afresh",
           e);
     }
-    return FafException.fatal("cannot read " + file + ": " + e.getMessage(), e);
+    return new StateFileException("cannot read " + file + ": " + e.getMessage(), e);
   }
 
   /**

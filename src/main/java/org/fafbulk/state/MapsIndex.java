@@ -33,7 +33,7 @@ public final class MapsIndex {
   private final Set<String> forgotten = new HashSet<>();
 
   /** Starts from the records already in {@code outputDir}'s maps.json. */
-  public MapsIndex(Path outputDir, Clock clock, FlushSchedule schedule) {
+  public MapsIndex(Path outputDir, Clock clock, FlushSchedule schedule) throws StateFileException {
     this.path = outputDir.resolve(FILE_NAME);
     this.file = new BatchedJsonFile(path, clock, schedule, this::write);
     JsonFiles.readArray(
@@ -51,7 +51,7 @@ public final class MapsIndex {
   }
 
   /** The records in {@code outputDir}'s maps.json; empty when there is none. */
-  public static List<MapRecord> load(Path outputDir) {
+  public static List<MapRecord> load(Path outputDir) throws StateFileException {
     List<MapRecord> result = new ArrayList<>();
     JsonFiles.readArray(
         outputDir.resolve(FILE_NAME),

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -41,7 +42,8 @@ class CoordinatorTest {
   private final StringWriter out = new StringWriter();
   private final RecordingFlush flush = new RecordingFlush();
 
-  private RunSummary run(MapWorker worker, TargetSource targets, int concurrency) {
+  private RunSummary run(MapWorker worker, TargetSource targets, int concurrency)
+      throws IOException {
     BulkDownloader downloader =
         new BulkDownloader(
             new BulkDownloader.Settings(dir, concurrency, Duration.ZERO, Duration.ZERO, false),
@@ -64,7 +66,14 @@ class CoordinatorTest {
 
   private CompletableFuture<RunSummary> runInBackground(
       MapWorker worker, TargetSource targets, int concurrency) {
-    return CompletableFuture.supplyAsync(() -> run(worker, targets, concurrency));
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return run(worker, targets, concurrency);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
   }
 
   private List<String> completed() throws IOException {
@@ -184,7 +193,7 @@ class CoordinatorTest {
             @Override
             public boolean hasNext() {
               if (++calls > 2) {
-                throw FafException.fatal("cannot reach the FAF API", null);
+                throw FafException.fatal("cannot reach the FAF API");
               }
               return super.hasNext();
             }

@@ -34,7 +34,7 @@ class LedgerTest {
   private final Clock clock = Clock.systemUTC();
   private final StringWriter out = new StringWriter();
 
-  private Ledger ledger() {
+  private Ledger ledger() throws IOException {
     FlushSchedule always = new FlushSchedule(Duration.ZERO);
     Checkpoint start =
         new Checkpoint(
@@ -57,7 +57,7 @@ class LedgerTest {
       new MapTarget("1", "Map 1", "http://127.0.0.1:9/a.zip", "a.v0001", Optional.empty());
 
   @Test
-  void refusesCallsFromAnyOtherThread() {
+  void refusesCallsFromAnyOtherThread() throws IOException {
     Ledger ledger = ledger();
 
     assertThatThrownBy(() -> CompletableFuture.runAsync(() -> ledger.started(MAP)).get())
@@ -104,7 +104,7 @@ class LedgerTest {
   }
 
   @Test
-  void stagedMapCannotBeRecordedBeforeItIsPublished() {
+  void stagedMapCannotBeRecordedBeforeItIsPublished() throws IOException {
     Ledger ledger = ledger();
     assertThatThrownBy(() -> ledger.record(new Outcome.Staged(MAP, null, 0, null)))
         .isInstanceOf(IllegalArgumentException.class);

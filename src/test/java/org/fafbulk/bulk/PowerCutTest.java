@@ -119,7 +119,7 @@ class PowerCutTest {
     return files.toString();
   }
 
-  private RunSummary run(FolderFlush flush, int maps) {
+  private RunSummary run(FolderFlush flush, int maps) throws IOException {
     return new BulkDownloader(
             new BulkDownloader.Settings(dir, 4, Duration.ZERO, Duration.ZERO, true),
             new StagingWorker(),

@@ -14,7 +14,6 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import org.fafbulk.FafException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -110,7 +109,7 @@ class MapsIndexTest {
     Files.delete(file);
     Files.createDirectory(file); // the next write cannot read what it streams through
 
-    assertThatThrownBy(index::flush).isInstanceOf(FafException.class);
+    assertThatThrownBy(index::flush).isInstanceOf(StateFileException.class);
     Files.delete(file);
     index.flush();
 
@@ -135,7 +134,7 @@ class MapsIndexTest {
     Files.writeString(dir.resolve(MapsIndex.FILE_NAME), "{\"not\": \"a list\"}");
 
     assertThatThrownBy(() -> MapsIndex.load(dir))
-        .isInstanceOf(FafException.class)
+        .isInstanceOf(StateFileException.class)
         .hasMessageContaining("not a list");
   }
 
@@ -144,7 +143,7 @@ class MapsIndexTest {
     Files.createDirectory(dir.resolve(MapsIndex.FILE_NAME)); // exists, but cannot be read as a file
 
     assertThatThrownBy(() -> MapsIndex.load(dir))
-        .isInstanceOf(FafException.class)
+        .isInstanceOf(StateFileException.class)
         .hasMessageContaining("cannot read");
   }
 
