@@ -14,6 +14,7 @@ import org.fafbulk.state.Checkpoint;
 import org.fafbulk.state.CheckpointStore;
 import org.fafbulk.state.FailureLog;
 import org.fafbulk.state.FlushSchedule;
+import org.fafbulk.state.JsonFiles;
 import org.fafbulk.state.MapsIndex;
 import org.fafbulk.state.OutputLock;
 import org.fafbulk.state.StateFileException;
@@ -38,6 +39,7 @@ public final class BulkDownloader {
   }
 
   private final Settings settings;
+  private final JsonFiles json;
   private final MapWorker worker;
   private final Function<Path, FolderFlush> flushes;
   private final PrintWriter out;
@@ -51,6 +53,7 @@ public final class BulkDownloader {
    */
   public BulkDownloader(
       Settings settings,
+      JsonFiles json,
       MapWorker worker,
       Function<Path, FolderFlush> flushes,
       PrintWriter out,
@@ -58,6 +61,7 @@ public final class BulkDownloader {
       StopSignal stop,
       Clock clock) {
     this.settings = settings;
+    this.json = json;
     this.worker = worker;
     this.flushes = flushes;
     this.out = out;
@@ -92,7 +96,7 @@ public final class BulkDownloader {
   }
 
   private Ledger openLedger(Path dir, Checkpoint selection) throws StateFileException {
-    Checkpoint previous = CheckpointStore.load(dir).orElse(selection);
+    Checkpoint previous = CheckpointStore.load(json, dir).orElse(selection);
     Checkpoint start =
         new Checkpoint(
             previous.completed(),
@@ -104,9 +108,9 @@ public final class BulkDownloader {
     FlushSchedule schedule = new FlushSchedule(settings.flushInterval());
     return new Ledger(
         dir,
-        new CheckpointStore(dir, clock, schedule, start),
-        new FailureLog(dir, clock, new FlushSchedule(settings.flushInterval())),
-        new MapsIndex(dir, clock, new FlushSchedule(settings.flushInterval())),
+        new CheckpointStore(json, dir, clock, schedule, start),
+        new FailureLog(json, dir, clock, new FlushSchedule(settings.flushInterval())),
+        new MapsIndex(json, dir, clock, new FlushSchedule(settings.flushInterval())),
         new Progress(out, terminal, settings.quiet()),
         clock);
   }

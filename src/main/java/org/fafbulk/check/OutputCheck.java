@@ -25,6 +25,7 @@ import org.fafbulk.state.AtomicFiles;
 import org.fafbulk.state.Checkpoint;
 import org.fafbulk.state.CheckpointStore;
 import org.fafbulk.state.FlushSchedule;
+import org.fafbulk.state.JsonFiles;
 import org.fafbulk.state.MapRecord;
 import org.fafbulk.state.MapsIndex;
 
@@ -69,16 +70,16 @@ public final class OutputCheck {
     }
   }
 
-  public static Report check(Path dir) throws IOException {
+  public static Report check(JsonFiles json, Path dir) throws IOException {
     Map<String, Set<String>> idsByFolder = new HashMap<>();
     Map<String, String> folderById = new HashMap<>();
-    for (MapRecord record : MapsIndex.load(dir)) {
+    for (MapRecord record : MapsIndex.load(json, dir)) {
       idsByFolder.computeIfAbsent(record.folder(), f -> new TreeSet<>()).add(record.id());
       folderById.put(record.id(), record.folder());
     }
     List<Path> folders = mapFolders(dir);
     List<Problem> problems = broken(folders, idsByFolder);
-    problems.addAll(missing(dir, CheckpointStore.load(dir), folderById));
+    problems.addAll(missing(dir, CheckpointStore.load(json, dir), folderById));
     return new Report(folders.size(), problems);
   }
 
@@ -130,7 +131,8 @@ public final class OutputCheck {
    * checkpoint.json and maps.json; the caller holds the output directory's lock. Returns where each
    * broken folder went, relative to {@code dir}.
    */
-  public static List<String> repair(Path dir, Report report, Clock clock) throws IOException {
+  public static List<String> repair(JsonFiles json, Path dir, Report report, Clock clock)
+      throws IOException {
     List<String> moved = new ArrayList<>();
     Set<String> ids = new LinkedHashSet<>();
     for (Problem problem : report.problems()) {
@@ -142,13 +144,13 @@ public final class OutputCheck {
       }
     }
     FlushSchedule now = new FlushSchedule(Duration.ZERO);
-    Optional<Checkpoint> checkpoint = CheckpointStore.load(dir);
+    Optional<Checkpoint> checkpoint = CheckpointStore.load(json, dir);
     if (checkpoint.isPresent() && ids.stream().anyMatch(checkpoint.get().completed()::contains)) {
-      CheckpointStore store = new CheckpointStore(dir, clock, now, checkpoint.get());
+      CheckpointStore store = new CheckpointStore(json, dir, clock, now, checkpoint.get());
       ids.forEach(store::forget);
       store.flush();
     }
-    MapsIndex index = new MapsIndex(dir, clock, now);
+    MapsIndex index = new MapsIndex(json, dir, clock, now);
     ids.forEach(index::forget);
     index.flush();
     return moved;

@@ -30,6 +30,7 @@ import org.fafbulk.download.FolderFlush;
 import org.fafbulk.download.MapInstaller;
 import org.fafbulk.state.Checkpoint;
 import org.fafbulk.state.CheckpointStore;
+import org.fafbulk.state.JsonFiles;
 import org.fafbulk.state.StateFileException;
 import org.fafbulk.state.StateFileNames;
 import picocli.CommandLine.Command;
@@ -142,7 +143,7 @@ final class BulkDownloadCommand implements Callable<Integer> {
     Checkpoint selection = selection();
     RetryPolicy retry = network.retryPolicy();
     OkHttpClient http = network.http(concurrency);
-    ObjectMapper json = new ObjectMapper();
+    ObjectMapper json = parent.json;
     TargetSource targets = targets(selection, http, json, retry);
     if (dryRun) {
       return DryRun.print(targets, out);
@@ -155,6 +156,7 @@ final class BulkDownloadCommand implements Callable<Integer> {
                 Duration.ofMillis(delayMs),
                 Duration.ofMillis(flushIntervalMs),
                 verbosity.quiet || jsonSummary),
+            new JsonFiles(json),
             new ArchiveWorker(
                 new ArchiveFetcher(http, retry, ArchiveLimits.DEFAULT.maxUncompressedBytes()),
                 new MapInstaller(ArchiveLimits.DEFAULT)),
@@ -168,7 +170,7 @@ final class BulkDownloadCommand implements Callable<Integer> {
       summary = downloader.run(targets, selection);
     }
     if (jsonSummary) {
-      SummaryJson.print(summary, exitCode(summary), out);
+      SummaryJson.print(json, summary, exitCode(summary), out);
     } else {
       SummaryPrinter.print(summary, outputDir, out);
     }
@@ -211,7 +213,7 @@ final class BulkDownloadCommand implements Callable<Integer> {
   /** The filters, limit or URL file of this run, as checkpoint.json records them. */
   private Checkpoint selection() throws StateFileException {
     if (resume) {
-      return CheckpointStore.load(outputDir)
+      return CheckpointStore.load(new JsonFiles(parent.json), outputDir)
           .orElseThrow(
               () ->
                   usage(

@@ -1,6 +1,5 @@
 package org.fafbulk.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -22,6 +21,7 @@ import org.fafbulk.download.ArchiveLimits;
 import org.fafbulk.download.FolderNames;
 import org.fafbulk.download.MapFailure;
 import org.fafbulk.download.MapInstaller;
+import org.fafbulk.state.JsonFiles;
 import org.fafbulk.state.MapsIndex;
 import org.fafbulk.state.OutputLock;
 import org.fafbulk.state.StateFileException;
@@ -104,7 +104,13 @@ final class DownloadMapCommand implements Callable<Integer> {
             new MapInstaller(ArchiveLimits.DEFAULT).install(fetched.file(), dir, source.folder());
         try {
           InstalledMapRecord.write(
-              dir, source.url(), source.metadata(), installed, fetched.bytes(), Clock.systemUTC());
+              new JsonFiles(parent.json),
+              dir,
+              source.url(),
+              source.metadata(),
+              installed,
+              fetched.bytes(),
+              Clock.systemUTC());
         } catch (StateFileException e) {
           throw e; // its message already says which file, what is wrong and what to do
         } catch (IOException e) {
@@ -154,7 +160,7 @@ final class DownloadMapCommand implements Callable<Integer> {
     }
     if (map.chars().allMatch(Character::isDigit)) {
       FafMap found =
-          api.client(parent.env, http, new ObjectMapper(), retry)
+          api.client(parent.env, http, parent.json, retry)
               .findById(map)
               .orElseThrow(
                   () ->

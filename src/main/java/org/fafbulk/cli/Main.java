@@ -1,5 +1,6 @@
 package org.fafbulk.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -57,7 +58,7 @@ public final class Main {
   }
 
   static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> env) {
-    CommandLine cmd = new CommandLine(new FafCommand(env));
+    CommandLine cmd = new CommandLine(new FafCommand(env, new ObjectMapper()));
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setExecutionExceptionHandler(

@@ -33,9 +33,11 @@ public final class CheckpointStore {
   private final OptionalLong limit;
   private final Optional<String> urlFile;
 
-  public CheckpointStore(Path outputDir, Clock clock, FlushSchedule schedule, Checkpoint start) {
+  public CheckpointStore(
+      JsonFiles json, Path outputDir, Clock clock, FlushSchedule schedule, Checkpoint start) {
     this.clock = clock;
-    this.file = new BatchedJsonFile(outputDir.resolve(FILE_NAME), clock, schedule, this::write);
+    this.file =
+        new BatchedJsonFile(json, outputDir.resolve(FILE_NAME), clock, schedule, this::write);
     this.completed.addAll(start.completed());
     this.filters = start.filters();
     this.limit = start.limit();
@@ -44,9 +46,10 @@ public final class CheckpointStore {
   }
 
   /** The checkpoint in {@code outputDir}, if there is one. */
-  public static Optional<Checkpoint> load(Path outputDir) throws StateFileException {
+  public static Optional<Checkpoint> load(JsonFiles json, Path outputDir)
+      throws StateFileException {
     Path file = outputDir.resolve(FILE_NAME);
-    Optional<JsonNode> node = JsonFiles.read(file);
+    Optional<JsonNode> node = json.read(file);
     return node.isPresent() ? Optional.of(parse(file, node.get())) : Optional.empty();
   }
 

@@ -44,20 +44,22 @@ public final class FailureLog {
   private final BatchedJsonFile file;
   private final Map<String, Entry> entries = new LinkedHashMap<>();
 
-  public FailureLog(Path outputDir, Clock clock, FlushSchedule schedule) throws StateFileException {
+  public FailureLog(JsonFiles json, Path outputDir, Clock clock, FlushSchedule schedule)
+      throws StateFileException {
     this.clock = clock;
-    this.file = new BatchedJsonFile(outputDir.resolve(FILE_NAME), clock, schedule, this::write);
-    for (Entry entry : load(outputDir)) {
+    this.file =
+        new BatchedJsonFile(json, outputDir.resolve(FILE_NAME), clock, schedule, this::write);
+    for (Entry entry : load(json, outputDir)) {
       entries.put(entry.mapId(), entry);
     }
     file.changed(); // a run always leaves a failures.json, if only an empty one
   }
 
   /** The entries in {@code outputDir}'s failures.json; empty when there is none. */
-  public static List<Entry> load(Path outputDir) throws StateFileException {
+  public static List<Entry> load(JsonFiles json, Path outputDir) throws StateFileException {
     Path file = outputDir.resolve(FILE_NAME);
     List<Entry> result = new ArrayList<>();
-    Optional<JsonNode> array = JsonFiles.read(file);
+    Optional<JsonNode> array = json.read(file);
     if (array.isEmpty()) {
       return result;
     }

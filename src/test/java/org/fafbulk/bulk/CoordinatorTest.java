@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import org.fafbulk.FafException;
 import org.fafbulk.download.MapFailure;
 import org.fafbulk.state.Checkpoint;
+import org.fafbulk.testing.TestJson;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +48,7 @@ class CoordinatorTest {
     BulkDownloader downloader =
         new BulkDownloader(
             new BulkDownloader.Settings(dir, concurrency, Duration.ZERO, Duration.ZERO, false),
+            TestJson.FILES,
             worker,
             outputDir -> flush,
             new PrintWriter(out, true),
@@ -230,6 +232,7 @@ class CoordinatorTest {
       BulkDownloader downloader =
           new BulkDownloader(
               new BulkDownloader.Settings(dir, 6, Duration.ZERO, Duration.ZERO, true),
+              TestJson.FILES,
               (target, outputDir, bytes) -> {
                 Outcome outcome = worker.work(target, outputDir, bytes);
                 allStaged.countDown();

@@ -24,6 +24,7 @@ import org.fafbulk.state.CheckpointStore;
 import org.fafbulk.state.FailureLog;
 import org.fafbulk.state.FlushSchedule;
 import org.fafbulk.state.MapsIndex;
+import org.fafbulk.testing.TestJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,9 +47,9 @@ class LedgerTest {
             Optional.empty());
     return new Ledger(
         dir,
-        new CheckpointStore(dir, clock, always, start),
-        new FailureLog(dir, clock, always),
-        new MapsIndex(dir, clock, always),
+        new CheckpointStore(TestJson.FILES, dir, clock, always, start),
+        new FailureLog(TestJson.FILES, dir, clock, always),
+        new MapsIndex(TestJson.FILES, dir, clock, always),
         new Progress(new PrintWriter(out, true), false, false),
         clock);
   }

@@ -24,6 +24,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.fafbulk.download.FolderFlush;
 import org.fafbulk.state.Checkpoint;
+import org.fafbulk.testing.TestJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -122,6 +123,7 @@ class PowerCutTest {
   private RunSummary run(FolderFlush flush, int maps) throws IOException {
     return new BulkDownloader(
             new BulkDownloader.Settings(dir, 4, Duration.ZERO, Duration.ZERO, true),
+            TestJson.FILES,
             new StagingWorker(),
             outputDir -> flush,
             new PrintWriter(new StringWriter(), true),

@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import org.fafbulk.testing.TestJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,11 +26,11 @@ class MapsIndexTest {
 
   @Test
   void writesOneRecordPerMapWithApiFieldsAndScenario() throws IOException {
-    MapsIndex index = new MapsIndex(dir, CLOCK, new FlushSchedule(Duration.ZERO));
+    MapsIndex index = new MapsIndex(TestJson.FILES, dir, CLOCK, new FlushSchedule(Duration.ZERO));
     index.put(apiMap("42", "theta_passage_5.v0001"));
     index.flush();
 
-    JsonNode array = JsonFiles.read(dir.resolve(MapsIndex.FILE_NAME)).orElseThrow();
+    JsonNode array = TestJson.FILES.read(dir.resolve(MapsIndex.FILE_NAME)).orElseThrow();
     assertThat(array.isArray()).isTrue();
     JsonNode map = array.get(0);
     assertThat(map.get("map_id").asText()).isEqualTo("42");
@@ -50,39 +51,40 @@ class MapsIndexTest {
 
   @Test
   void writesNullApiFieldsForUrlFileMaps() throws IOException {
-    MapsIndex index = new MapsIndex(dir, CLOCK, new FlushSchedule(Duration.ZERO));
+    MapsIndex index = new MapsIndex(TestJson.FILES, dir, CLOCK, new FlushSchedule(Duration.ZERO));
     index.put(urlMap("some_map.v0003"));
     index.flush();
 
-    JsonNode map = JsonFiles.read(dir.resolve(MapsIndex.FILE_NAME)).orElseThrow().get(0);
+    JsonNode map = TestJson.FILES.read(dir.resolve(MapsIndex.FILE_NAME)).orElseThrow().get(0);
     for (String field : new String[] {"map_id", "version_id", "name", "author", "max_players"}) {
       assertThat(map.get(field).isNull()).as(field).isTrue();
     }
     assertThat(map.get("folder").asText()).isEqualTo("some_map.v0003");
     assertThat(
-            new MapsIndex(dir, CLOCK, new FlushSchedule(Duration.ZERO)).contains("some_map.v0003"))
+            new MapsIndex(TestJson.FILES, dir, CLOCK, new FlushSchedule(Duration.ZERO))
+                .contains("some_map.v0003"))
         .isTrue();
   }
 
   @Test
   void loadsExistingRecordsAndForgetsDroppedOnes() throws IOException {
-    MapsIndex first = new MapsIndex(dir, CLOCK, new FlushSchedule(Duration.ZERO));
+    MapsIndex first = new MapsIndex(TestJson.FILES, dir, CLOCK, new FlushSchedule(Duration.ZERO));
     first.put(apiMap("1", "a.v0001"));
     first.put(apiMap("2", "b.v0001"));
     first.flush();
 
-    MapsIndex second = new MapsIndex(dir, CLOCK, new FlushSchedule(Duration.ZERO));
+    MapsIndex second = new MapsIndex(TestJson.FILES, dir, CLOCK, new FlushSchedule(Duration.ZERO));
     assertThat(second.contains("1")).isTrue();
     assertThat(second.hasScenario("1")).isTrue();
     second.forget("1");
     second.flush();
 
-    assertThat(MapsIndex.load(dir)).extracting(MapRecord::id).containsExactly("2");
+    assertThat(MapsIndex.load(TestJson.FILES, dir)).extracting(MapRecord::id).containsExactly("2");
   }
 
   @Test
   void keepsRecordsOnDiskAndStreamsThemThroughEachWrite() throws IOException {
-    MapsIndex index = new MapsIndex(dir, CLOCK, new FlushSchedule(Duration.ZERO));
+    MapsIndex index = new MapsIndex(TestJson.FILES, dir, CLOCK, new FlushSchedule(Duration.ZERO));
     index.put(urlMap("a"));
     index.put(urlMap("b"));
     index.put(urlMap("c"));
@@ -92,8 +94,10 @@ class MapsIndexTest {
     index.forget("a");
     index.flush();
 
-    assertThat(MapsIndex.load(dir)).extracting(MapRecord::id).containsExactly("b", "c", "d");
-    assertThat(MapsIndex.load(dir).get(0).name()).contains("Theta Passage 5");
+    assertThat(MapsIndex.load(TestJson.FILES, dir))
+        .extracting(MapRecord::id)
+        .containsExactly("b", "c", "d");
+    assertThat(MapsIndex.load(TestJson.FILES, dir).get(0).name()).contains("Theta Passage 5");
     assertThat(index.hasScenario("b")).isTrue();
     assertThat(index.hasScenario("c")).isFalse();
     assertThat(index.contains("a")).isFalse();
@@ -101,7 +105,7 @@ class MapsIndexTest {
 
   @Test
   void keepsItsChangesWhenAWriteFails() throws IOException {
-    MapsIndex index = new MapsIndex(dir, CLOCK, new FlushSchedule(Duration.ZERO));
+    MapsIndex index = new MapsIndex(TestJson.FILES, dir, CLOCK, new FlushSchedule(Duration.ZERO));
     index.put(urlMap("a"));
     index.flush();
     index.put(urlMap("b"));
@@ -113,27 +117,28 @@ class MapsIndexTest {
     Files.delete(file);
     index.flush();
 
-    assertThat(MapsIndex.load(dir)).extracting(MapRecord::id).containsExactly("b");
+    assertThat(MapsIndex.load(TestJson.FILES, dir)).extracting(MapRecord::id).containsExactly("b");
   }
 
   @Test
   void writesInBatchesLikeTheCheckpoint() throws IOException {
-    MapsIndex index = new MapsIndex(dir, CLOCK, new FlushSchedule(Duration.ofHours(1)));
+    MapsIndex index =
+        new MapsIndex(TestJson.FILES, dir, CLOCK, new FlushSchedule(Duration.ofHours(1)));
     index.put(urlMap("a"));
     index.flushIfDue();
     index.put(urlMap("b"));
     index.flushIfDue();
 
-    assertThat(MapsIndex.load(dir)).hasSize(1);
+    assertThat(MapsIndex.load(TestJson.FILES, dir)).hasSize(1);
     index.flush();
-    assertThat(MapsIndex.load(dir)).hasSize(2);
+    assertThat(MapsIndex.load(TestJson.FILES, dir)).hasSize(2);
   }
 
   @Test
   void refusesAFileThatIsNotAList() throws IOException {
     Files.writeString(dir.resolve(MapsIndex.FILE_NAME), "{\"not\": \"a list\"}");
 
-    assertThatThrownBy(() -> MapsIndex.load(dir))
+    assertThatThrownBy(() -> MapsIndex.load(TestJson.FILES, dir))
         .isInstanceOf(StateFileException.class)
         .hasMessageContaining("not a list");
   }
@@ -142,20 +147,20 @@ class MapsIndexTest {
   void refusesAFileItCannotReadInsteadOfStartingAfreshOverIt() throws IOException {
     Files.createDirectory(dir.resolve(MapsIndex.FILE_NAME)); // exists, but cannot be read as a file
 
-    assertThatThrownBy(() -> MapsIndex.load(dir))
+    assertThatThrownBy(() -> MapsIndex.load(TestJson.FILES, dir))
         .isInstanceOf(StateFileException.class)
         .hasMessageContaining("cannot read");
   }
 
   @Test
   void writesAndReadsBackTwoThousandRecords() throws IOException {
-    MapsIndex index = new MapsIndex(dir, CLOCK, new FlushSchedule(Duration.ZERO));
+    MapsIndex index = new MapsIndex(TestJson.FILES, dir, CLOCK, new FlushSchedule(Duration.ZERO));
     for (int i = 0; i < 2_000; i++) {
       index.put(urlMap("map_" + i + ".v0001"));
     }
     index.flush();
 
-    assertThat(MapsIndex.load(dir)).hasSize(2_000);
+    assertThat(MapsIndex.load(TestJson.FILES, dir)).hasSize(2_000);
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.fafbulk.ExitCodes;
 import org.fafbulk.testing.CliRun;
+import org.fafbulk.testing.TestJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +21,7 @@ class StateFilesTest {
     Path failures = dir.resolve(FailureLog.FILE_NAME);
     Files.writeString(failures, "[{\"map_id\": \"7\", \"timestamp\": \"yesterday\"}]");
 
-    assertThatThrownBy(() -> FailureLog.load(dir))
+    assertThatThrownBy(() -> FailureLog.load(TestJson.FILES, dir))
         .isInstanceOf(StateFileException.class)
         .hasMessageStartingWith(failures + " is not a failure log this tool wrote (")
         .hasMessageContaining("yesterday")
@@ -32,7 +33,7 @@ class StateFilesTest {
     Path checkpoint = dir.resolve(CheckpointStore.FILE_NAME);
     Files.writeString(checkpoint, "{\"completed\": [], \"timestamp\": \"yesterday\"}");
 
-    assertThatThrownBy(() -> CheckpointStore.load(dir))
+    assertThatThrownBy(() -> CheckpointStore.load(TestJson.FILES, dir))
         .isInstanceOf(StateFileException.class)
         .hasMessageStartingWith(checkpoint + " is not a checkpoint this tool wrote (")
         .hasMessageEndingWith("); move it aside to start afresh");
