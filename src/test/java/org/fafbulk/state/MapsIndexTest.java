@@ -97,7 +97,8 @@ class MapsIndexTest {
     assertThat(MapsIndex.load(TestJson.FILES, dir))
         .extracting(MapRecord::id)
         .containsExactly("b", "c", "d");
-    assertThat(MapsIndex.load(TestJson.FILES, dir).get(0).name()).contains("Theta Passage 5");
+    assertThat(MapsIndex.load(TestJson.FILES, dir).get(0).api().map(MapRecord.Api::name))
+        .contains("Theta Passage 5");
     assertThat(index.hasScenario("b")).isTrue();
     assertThat(index.hasScenario("c")).isFalse();
     assertThat(index.contains("a")).isFalse();
@@ -171,16 +172,11 @@ class MapsIndexTest {
 
   static MapRecord apiMap(String id, String folder) {
     return new MapRecord(
-        Optional.of(id),
-        Optional.of(id + "0"),
-        Optional.of("Theta Passage 5"),
-        Optional.of("someone"),
+        Optional.of(
+            new MapRecord.Api(id, id + "0", "Theta Passage 5", Optional.of("someone"), 1, 4, true)),
         folder,
-        OptionalInt.of(1),
         OptionalInt.of(512),
         OptionalInt.of(512),
-        OptionalInt.of(4),
-        Optional.of(true),
         OptionalLong.of(1234),
         Optional.of(NOW),
         Optional.of(
@@ -194,15 +190,9 @@ class MapsIndexTest {
   static MapRecord urlMap(String folder) {
     return new MapRecord(
         Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
         folder,
-        OptionalInt.empty(),
         OptionalInt.of(256),
         OptionalInt.of(256),
-        OptionalInt.empty(),
-        Optional.empty(),
         OptionalLong.of(99),
         Optional.of(NOW),
         Optional.empty());
