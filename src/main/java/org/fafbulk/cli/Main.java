@@ -62,36 +62,8 @@ public final class Main {
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setExecutionExceptionHandler(
-        (e, commandLine, parseResult) -> {
-          boolean verbose = Verbosity.isVerbose(parseResult);
-          if (e instanceof FafException fe) {
-            commandLine
-                .getErr()
-                .println(
-                    "faf: "
-                        + fe.getMessage()
-                        + (fe.exitCode() == ExitCodes.USAGE ? seeHelp(commandLine) : ""));
-            if (verbose) {
-              e.printStackTrace(commandLine.getErr());
-            }
-            return fe.exitCode();
-          }
-          if (e instanceof StateFileException se) {
-            // state names the file, what is wrong and what to do; here it becomes an exit code
-            commandLine.getErr().println("faf: " + se.getMessage());
-            if (verbose) {
-              e.printStackTrace(commandLine.getErr());
-            }
-            return ExitCodes.FATAL;
-          }
-          commandLine.getErr().println("faf: unexpected error: " + Printable.of(e.toString()));
-          if (verbose) {
-            e.printStackTrace(commandLine.getErr());
-          } else {
-            commandLine.getErr().println("faf: run again with --verbose for the stack trace");
-          }
-          return ExitCodes.FATAL;
-        });
+        (e, commandLine, parseResult) ->
+            exitCode(e, commandLine.getErr(), Verbosity.isVerbose(parseResult), commandLine));
     cmd.setParameterExceptionHandler(
         (ex, args) -> {
           CommandLine c = ex.getCommandLine();
@@ -100,6 +72,36 @@ public final class Main {
           return ExitCodes.USAGE;
         });
     return cmd;
+  }
+
+  /**
+   * The one place a failure becomes an exit code and one line: a {@link FafException} carries its
+   * code, a {@link StateFileException} (a state file or the output directory cannot be used) is
+   * exit 3, and anything else is an unexpected error, exit 3 too.
+   */
+  private static int exitCode(
+      Exception e, PrintWriter err, boolean verbose, CommandLine commandLine) {
+    int code;
+    if (e instanceof FafException fe) {
+      err.println(
+          "faf: "
+              + fe.getMessage()
+              + (fe.exitCode() == ExitCodes.USAGE ? seeHelp(commandLine) : ""));
+      code = fe.exitCode();
+    } else if (e instanceof StateFileException se) {
+      err.println("faf: " + se.getMessage()); // names the file, what is wrong and what to do
+      code = ExitCodes.FATAL;
+    } else {
+      err.println("faf: unexpected error: " + Printable.of(e.toString()));
+      if (!verbose) {
+        err.println("faf: run again with --verbose for the stack trace");
+      }
+      code = ExitCodes.FATAL;
+    }
+    if (verbose) {
+      e.printStackTrace(err);
+    }
+    return code;
   }
 
   private static String seeHelp(CommandLine command) {
