@@ -212,6 +212,9 @@ class CoordinatorTest {
     @Test
     void mapsArePublishedInBatchesOnceFlushed() throws Exception {
       CountDownLatch allStaged = new CountDownLatch(6);
+      // Map 1 alone makes the first batch: the others stage only once its flush has begun, so
+      // that they queue behind it however the threads are scheduled.
+      CountDownLatch firstFlushBegun = new CountDownLatch(1);
       RecordingFlush slowFirst =
           new RecordingFlush() {
             @Override
@@ -220,6 +223,7 @@ class CoordinatorTest {
               // exactly those of the batches flushed before this one.
               assertThat(mapFolders(dir)).hasSize(flushedFolders());
               if (batches.isEmpty()) {
+                firstFlushBegun.countDown();
                 try {
                   allStaged.await();
                 } catch (InterruptedException e) {
@@ -234,6 +238,13 @@ class CoordinatorTest {
               new BulkDownloader.Settings(dir, 6, Duration.ZERO, Duration.ZERO, true),
               TestJson.FILES,
               (target, outputDir, bytes) -> {
+                if (!target.id().equals("1")) {
+                  try {
+                    firstFlushBegun.await();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                }
                 Outcome outcome = worker.work(target, outputDir, bytes);
                 allStaged.countDown();
                 return outcome;
@@ -258,6 +269,7 @@ class CoordinatorTest {
       assertThat(summary.downloaded()).isEqualTo(6);
       assertThat(slowFirst.flushedFolders()).isEqualTo(6);
       // The first batch waits on the disk while the other five queue up behind it.
+      assertThat(slowFirst.batches.get(0)).hasSize(1);
       assertThat(slowFirst.batches.size()).isBetween(2, 3);
       JsonNode checkpoint = checkpoint(dir);
       assertThat(checkpoint.get("completed")).hasSize(6);
