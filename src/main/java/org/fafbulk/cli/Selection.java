@@ -36,7 +36,7 @@ final class Selection {
                         + "; start a run without --resume first"));
   }
 
-  /** The filters, limit or URL file given on the command line; {@code null} when not given. */
+  /** The filters, limit or URL file given ({@code limit} and {@code urlFile} null when not). */
   static Checkpoint given(
       FilterOptions filters, Long limit, Path urlFile, Function<String, ParameterException> usage) {
     MapFilter filter;
