@@ -17,23 +17,28 @@ public final class ExitCodes {
   /** Stopped by Ctrl-C or SIGTERM. */
   public static final int INTERRUPTED = 130;
 
+  /**
+   * The exit codes of {@code bulk-download} and {@code download-map}, for their help; the numbers
+   * come from the constants above (a constant expression, as annotations need).
+   */
   public static final String HELP =
       "%nExit codes:%n"
-          + "  0    every selected map is present%n"
-          + "  1    finished, but some maps failed (see failures.json)%n"
-          + "  2    usage error%n"
-          + "  3    fatal: API unreachable, credentials refused, output directory unusable,"
-          + "%n       disk full%n"
-          + "  130  interrupted (Ctrl-C or SIGTERM)";
+          + ("  " + OK + "    every selected map is present%n")
+          + ("  " + SOME_FAILED + "    finished, but some maps failed (see failures.json)%n")
+          + ("  " + USAGE + "    usage error%n")
+          + ("  " + FATAL + "    fatal: API unreachable, credentials refused, output directory")
+          + " unusable,%n       disk full%n"
+          + ("  " + INTERRUPTED + "  interrupted (Ctrl-C or SIGTERM)");
 
+  /** The exit codes of {@code verify}, for its help. */
   public static final String VERIFY_HELP =
       "%nExit codes:%n"
-          + "  0    every map folder is sound and every completed map is present%n"
-          + "  1    problems found (with --repair: found and repaired; run%n"
+          + ("  " + OK + "    every map folder is sound and every completed map is present%n")
+          + ("  " + SOME_FAILED + "    problems found (with --repair: found and repaired; run%n")
           + "       faf bulk-download --resume to fetch the maps again)%n"
-          + "  2    usage error%n"
-          + "  3    fatal: the directory cannot be read or repaired, or (with --repair) a run%n"
-          + "       is using it";
+          + ("  " + USAGE + "    usage error%n")
+          + ("  " + FATAL + "    fatal: the directory cannot be read or repaired, or (with")
+          + " --repair) a run%n       is using it";
 
   private ExitCodes() {}
 }

@@ -20,6 +20,10 @@ public final class FafException extends RuntimeException {
     return exitCode;
   }
 
+  public static FafException fatal(String message) {
+    return new FafException(ExitCodes.FATAL, message);
+  }
+
   public static FafException fatal(String message, Throwable cause) {
     return new FafException(ExitCodes.FATAL, message, cause);
   }

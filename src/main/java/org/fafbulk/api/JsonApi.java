@@ -223,8 +223,7 @@ final class JsonApi {
   private static String requireText(JsonNode resource, String field) {
     String value = resource.path(field).asText("");
     if (value.isEmpty()) {
-      throw FafException.fatal(
-          "the FAF API sent a resource without " + field + ": " + resource, null);
+      throw FafException.fatal("the FAF API sent a resource without " + field + ": " + resource);
     }
     return value;
   }

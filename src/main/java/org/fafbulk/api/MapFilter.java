@@ -10,7 +10,8 @@ import java.util.OptionalInt;
 
 /**
  * Which maps to select, turned into RSQL for the server so that the vault is never fetched whole to
- * be filtered here. Sizes are in map units (512 = 10 km) and bound both width and height.
+ * be filtered here. Sizes are in map units (512 = 10 km) and bound both width and height. Built
+ * with {@link #builder()}, which names each criterion.
  */
 public record MapFilter(
     OptionalInt minSize,
@@ -21,16 +22,7 @@ public record MapFilter(
     boolean rankedOnly,
     Optional<String> name,
     boolean includeHidden) {
-  public static final MapFilter ALL =
-      new MapFilter(
-          OptionalInt.empty(),
-          OptionalInt.empty(),
-          OptionalInt.empty(),
-          OptionalInt.empty(),
-          OptionalInt.empty(),
-          false,
-          Optional.empty(),
-          false);
+  public static final MapFilter ALL = builder().build();
 
   public MapFilter {
     if (minSize.isPresent() && maxSize.isPresent() && minSize.getAsInt() > maxSize.getAsInt()) {
@@ -111,15 +103,107 @@ public record MapFilter(
     OptionalInt exact =
         playerNode.isInt() ? OptionalInt.of(playerNode.asInt()) : OptionalInt.empty();
     Bounds range = playerNode.isInt() ? Bounds.NONE : Bounds.parse(playerNode);
-    return new MapFilter(
-        size.min,
-        size.max,
-        exact,
-        range.min,
-        range.max,
-        node.path("ranked").asBoolean(false),
-        node.hasNonNull("name") ? Optional.of(node.get("name").asText()) : Optional.empty(),
-        node.path("include_hidden").asBoolean(false));
+    return builder()
+        .minSize(size.min)
+        .maxSize(size.max)
+        .players(exact)
+        .minPlayers(range.min)
+        .maxPlayers(range.max)
+        .rankedOnly(node.path("ranked").asBoolean(false))
+        .name(node.hasNonNull("name") ? Optional.of(node.get("name").asText()) : Optional.empty())
+        .includeHidden(node.path("include_hidden").asBoolean(false))
+        .build();
+  }
+
+  /** A filter with no criterion, to which each setter adds one. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Names each criterion of a {@link MapFilter}; {@link #build()} checks they fit together. */
+  public static final class Builder {
+    private OptionalInt minSize = OptionalInt.empty();
+    private OptionalInt maxSize = OptionalInt.empty();
+    private OptionalInt players = OptionalInt.empty();
+    private OptionalInt minPlayers = OptionalInt.empty();
+    private OptionalInt maxPlayers = OptionalInt.empty();
+    private boolean rankedOnly;
+    private Optional<String> name = Optional.empty();
+    private boolean includeHidden;
+
+    private Builder() {}
+
+    public Builder minSize(OptionalInt units) {
+      this.minSize = units;
+      return this;
+    }
+
+    public Builder minSize(int units) {
+      return minSize(OptionalInt.of(units));
+    }
+
+    public Builder maxSize(OptionalInt units) {
+      this.maxSize = units;
+      return this;
+    }
+
+    public Builder maxSize(int units) {
+      return maxSize(OptionalInt.of(units));
+    }
+
+    /** Exactly this many players. */
+    public Builder players(OptionalInt count) {
+      this.players = count;
+      return this;
+    }
+
+    public Builder players(int count) {
+      return players(OptionalInt.of(count));
+    }
+
+    public Builder minPlayers(OptionalInt count) {
+      this.minPlayers = count;
+      return this;
+    }
+
+    public Builder minPlayers(int count) {
+      return minPlayers(OptionalInt.of(count));
+    }
+
+    public Builder maxPlayers(OptionalInt count) {
+      this.maxPlayers = count;
+      return this;
+    }
+
+    public Builder maxPlayers(int count) {
+      return maxPlayers(OptionalInt.of(count));
+    }
+
+    public Builder rankedOnly(boolean rankedOnly) {
+      this.rankedOnly = rankedOnly;
+      return this;
+    }
+
+    /** Only maps whose name contains {@code text}. */
+    public Builder name(Optional<String> text) {
+      this.name = text;
+      return this;
+    }
+
+    public Builder name(String text) {
+      return name(Optional.of(text));
+    }
+
+    public Builder includeHidden(boolean includeHidden) {
+      this.includeHidden = includeHidden;
+      return this;
+    }
+
+    /** The filter; an {@link IllegalArgumentException} when the criteria contradict each other. */
+    public MapFilter build() {
+      return new MapFilter(
+          minSize, maxSize, players, minPlayers, maxPlayers, rankedOnly, name, includeHidden);
+    }
   }
 
   private record Bounds(OptionalInt min, OptionalInt max) {

@@ -116,7 +116,6 @@ public final class MapListing implements Iterator<FafMap> {
     return FafException.fatal(
         "the FAF API keeps paging ("
             + what
-            + "); it is misbehaving, or --api-url points at something that is not the FAF API",
-        null);
+            + "); it is misbehaving, or --api-url points at something that is not the FAF API");
   }
 }

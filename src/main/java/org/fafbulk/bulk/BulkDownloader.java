@@ -14,8 +14,10 @@ import org.fafbulk.state.Checkpoint;
 import org.fafbulk.state.CheckpointStore;
 import org.fafbulk.state.FailureLog;
 import org.fafbulk.state.FlushSchedule;
+import org.fafbulk.state.JsonFiles;
 import org.fafbulk.state.MapsIndex;
 import org.fafbulk.state.OutputLock;
+import org.fafbulk.state.StateFileException;
 
 /**
  * Downloads a selection of maps into one output directory: locks it, loads what earlier runs
@@ -37,6 +39,7 @@ public final class BulkDownloader {
   }
 
   private final Settings settings;
+  private final JsonFiles json;
   private final MapWorker worker;
   private final Function<Path, FolderFlush> flushes;
   private final PrintWriter out;
@@ -50,6 +53,7 @@ public final class BulkDownloader {
    */
   public BulkDownloader(
       Settings settings,
+      JsonFiles json,
       MapWorker worker,
       Function<Path, FolderFlush> flushes,
       PrintWriter out,
@@ -57,6 +61,7 @@ public final class BulkDownloader {
       StopSignal stop,
       Clock clock) {
     this.settings = settings;
+    this.json = json;
     this.worker = worker;
     this.flushes = flushes;
     this.out = out;
@@ -67,10 +72,12 @@ public final class BulkDownloader {
 
   /**
    * Runs the selection; {@code selection} carries the filters, limit or URL file that
-   * checkpoint.json records for {@code --resume}.
+   * checkpoint.json records for {@code --resume}. A state file that cannot be used as it is stops
+   * the run with a {@link StateFileException}; any other I/O error with the output directory with a
+   * {@link FafException}.
    */
   @SuppressWarnings("try") // the lock is held for the run, never referenced
-  public RunSummary run(TargetSource targets, Checkpoint selection) {
+  public RunSummary run(TargetSource targets, Checkpoint selection) throws StateFileException {
     Path dir = OutputDirectory.prepare(settings.outputDir());
     try (OutputLock lock = OutputLock.acquire(dir)) {
       long loadStart = System.nanoTime();
@@ -78,6 +85,8 @@ public final class BulkDownloader {
       Ledger ledger = openLedger(dir, selection);
       ledger.addBookkeeping(Duration.ofNanos(System.nanoTime() - loadStart));
       return run(dir, targets, ledger, loadStart);
+    } catch (StateFileException e) {
+      throw e; // its message already says which file, what is wrong and what to do
     } catch (IOException e) {
       if (Disk.isDiskFull(e, dir)) {
         throw OutputDirectory.diskFull(dir, e.getMessage());
@@ -86,8 +95,8 @@ public final class BulkDownloader {
     }
   }
 
-  private Ledger openLedger(Path dir, Checkpoint selection) {
-    Checkpoint previous = CheckpointStore.load(dir).orElse(selection);
+  private Ledger openLedger(Path dir, Checkpoint selection) throws StateFileException {
+    Checkpoint previous = CheckpointStore.load(json, dir).orElse(selection);
     Checkpoint start =
         new Checkpoint(
             previous.completed(),
@@ -99,9 +108,9 @@ public final class BulkDownloader {
     FlushSchedule schedule = new FlushSchedule(settings.flushInterval());
     return new Ledger(
         dir,
-        new CheckpointStore(dir, clock, schedule, start),
-        new FailureLog(dir, clock, new FlushSchedule(settings.flushInterval())),
-        new MapsIndex(dir, clock, new FlushSchedule(settings.flushInterval())),
+        new CheckpointStore(json, dir, clock, schedule, start),
+        new FailureLog(json, dir, clock, new FlushSchedule(settings.flushInterval())),
+        new MapsIndex(json, dir, clock, new FlushSchedule(settings.flushInterval())),
         new Progress(out, terminal, settings.quiet()),
         clock);
   }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.fafbulk.api.FafMap;
 import org.fafbulk.download.MapInstaller;
 import org.fafbulk.state.FlushSchedule;
+import org.fafbulk.state.JsonFiles;
 import org.fafbulk.state.MapsIndex;
 
 /**
@@ -19,6 +20,7 @@ public final class InstalledMapRecord {
 
   /** Adds or replaces the record of {@code installed} in {@code outputDir}'s maps.json, durably. */
   public static void write(
+      JsonFiles json,
       Path outputDir,
       String url,
       Optional<FafMap> metadata,
@@ -37,7 +39,7 @@ public final class InstalledMapRecord {
                         url,
                         installed.folder(),
                         Optional.empty()));
-    MapsIndex index = new MapsIndex(outputDir, clock, new FlushSchedule(Duration.ZERO));
+    MapsIndex index = new MapsIndex(json, outputDir, clock, new FlushSchedule(Duration.ZERO));
     index.put(
         MapRecords.downloaded(
             target,

@@ -99,24 +99,29 @@ final class MapRecords {
       OptionalLong archiveBytes,
       Optional<Instant> downloadedAt,
       Optional<ScenarioInfo> scenario) {
-    Optional<FafMap> api = target.metadata();
-    Optional<MapVersion> version = api.map(FafMap::latestVersion);
+    Optional<MapVersion> version = target.metadata().map(FafMap::latestVersion);
     return new MapRecord(
-        api.map(FafMap::id),
-        version.map(MapVersion::id),
-        api.map(FafMap::displayName),
-        api.flatMap(FafMap::author),
+        target.metadata().map(MapRecords::api),
         folder,
-        optionalInt(version.map(MapVersion::version)),
         optionalInt(
             header.map(h -> Math.round(h.width())).or(() -> version.map(MapVersion::width))),
         optionalInt(
             header.map(h -> Math.round(h.height())).or(() -> version.map(MapVersion::height))),
-        optionalInt(version.map(MapVersion::maxPlayers)),
-        version.map(MapVersion::ranked),
         archiveBytes,
         downloadedAt,
         scenario.map(MapRecords::scenario));
+  }
+
+  private static MapRecord.Api api(FafMap map) {
+    MapVersion version = map.latestVersion();
+    return new MapRecord.Api(
+        map.id(),
+        version.id(),
+        map.displayName(),
+        map.author(),
+        version.version(),
+        version.maxPlayers(),
+        version.ranked());
   }
 
   private static OptionalInt optionalInt(Optional<Integer> value) {

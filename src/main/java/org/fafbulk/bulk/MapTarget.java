@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.fafbulk.Printable;
 import org.fafbulk.api.FafMap;
+import org.fafbulk.download.FolderNames;
 
 /**
  * One map to fetch: its id (the FAF map id, or the folder name for URL-file entries), a name for
@@ -26,7 +27,7 @@ public record MapTarget(
   static MapTarget of(FafMap map) {
     String folder = map.latestVersion().folderName();
     if (folder.isEmpty()) {
-      folder = org.fafbulk.download.FolderNames.fromUrlOrName(map.latestVersion().downloadUrl());
+      folder = FolderNames.fromUrlOrName(map.latestVersion().downloadUrl());
     }
     return new MapTarget(
         map.id(), map.displayName(), map.latestVersion().downloadUrl(), folder, Optional.of(map));

@@ -31,8 +31,7 @@ final class OutputDirectory {
       throw FafException.fatal(
           "the output directory "
               + absolute
-              + " is not writable; fix its permissions or choose another --output-dir",
-          null);
+              + " is not writable; fix its permissions or choose another --output-dir");
     }
     return absolute;
   }

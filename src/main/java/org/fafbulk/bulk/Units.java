@@ -2,6 +2,7 @@ package org.fafbulk.bulk;
 
 import java.time.Duration;
 import java.util.Locale;
+import org.fafbulk.MapUnits;
 
 /** Numbers as people read them: bytes in KB/MB/GB, durations, map units in km. */
 public final class Units {
@@ -40,7 +41,7 @@ public final class Units {
 
   /** Map units to kilometres: 512 units are 10 km. */
   public static String km(int mapUnits) {
-    double km = mapUnits / 51.2;
+    double km = MapUnits.toKm(mapUnits);
     return String.format(Locale.ROOT, km == Math.rint(km) ? "%.0f km" : "%.1f km", km);
   }
 }

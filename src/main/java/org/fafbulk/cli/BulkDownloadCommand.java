@@ -5,18 +5,15 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import okhttp3.OkHttpClient;
 import org.fafbulk.ExitCodes;
-import org.fafbulk.FafException;
 import org.fafbulk.api.FafApiClient;
 import org.fafbulk.api.MapFilter;
 import org.fafbulk.bulk.ApiTargets;
 import org.fafbulk.bulk.ArchiveWorker;
 import org.fafbulk.bulk.BulkDownloader;
+import org.fafbulk.bulk.EmptyTargets;
 import org.fafbulk.bulk.RunSummary;
 import org.fafbulk.bulk.StopSignal;
 import org.fafbulk.bulk.TargetSource;
@@ -27,7 +24,8 @@ import org.fafbulk.download.FolderFlush;
 import org.fafbulk.download.MapInstaller;
 import org.fafbulk.http.RetryPolicy;
 import org.fafbulk.state.Checkpoint;
-import org.fafbulk.state.CheckpointStore;
+import org.fafbulk.state.JsonFiles;
+import org.fafbulk.state.StateFileException;
 import org.fafbulk.state.StateFileNames;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -132,14 +130,17 @@ final class BulkDownloadCommand implements Callable<Integer> {
 
   @Override
   @SuppressWarnings("try") // the handlers are installed for the run, never referenced
-  public Integer call() {
+  public Integer call() throws StateFileException {
     validate();
     PrintWriter out = spec.commandLine().getOut();
     StateFileNames.requireNoFolders(outputDir.toAbsolutePath().normalize());
-    Checkpoint selection = selection();
+    Checkpoint selection =
+        resume
+            ? Selection.resumed(new JsonFiles(parent.json), outputDir, this::usage)
+            : Selection.given(filters, limit, urlFile, this::usage);
     RetryPolicy retry = network.retryPolicy();
     OkHttpClient http = network.http(concurrency);
-    ObjectMapper json = new ObjectMapper();
+    ObjectMapper json = parent.json;
     TargetSource targets = targets(selection, http, json, retry);
     if (dryRun) {
       return DryRun.print(targets, out);
@@ -152,6 +153,7 @@ final class BulkDownloadCommand implements Callable<Integer> {
                 Duration.ofMillis(delayMs),
                 Duration.ofMillis(flushIntervalMs),
                 verbosity.quiet || jsonSummary),
+            new JsonFiles(json),
             new ArchiveWorker(
                 new ArchiveFetcher(http, retry, ArchiveLimits.DEFAULT.maxUncompressedBytes()),
                 new MapInstaller(ArchiveLimits.DEFAULT)),
@@ -164,8 +166,13 @@ final class BulkDownloadCommand implements Callable<Integer> {
     try (Interruption interruption = Interruption.install(stop, spec.commandLine().getErr())) {
       summary = downloader.run(targets, selection);
     }
+    return printed(summary, json, out);
+  }
+
+  /** Prints the summary as text or JSON and returns the run's exit code. */
+  private int printed(RunSummary summary, ObjectMapper json, PrintWriter out) {
     if (jsonSummary) {
-      SummaryJson.print(summary, exitCode(summary), out);
+      SummaryJson.print(json, summary, exitCode(summary), out);
     } else {
       SummaryPrinter.print(summary, outputDir, out);
     }
@@ -205,49 +212,13 @@ final class BulkDownloadCommand implements Callable<Integer> {
     }
   }
 
-  /** The filters, limit or URL file of this run, as checkpoint.json records them. */
-  private Checkpoint selection() {
-    if (resume) {
-      return CheckpointStore.load(outputDir)
-          .orElseThrow(
-              () ->
-                  usage(
-                      "--resume: there is no checkpoint.json in "
-                          + outputDir
-                          + "; start a run without --resume first"));
-    }
-    MapFilter filter;
-    try {
-      filter = filters.toFilter();
-    } catch (IllegalArgumentException e) {
-      throw usage(e.getMessage());
-    }
-    return new Checkpoint(
-        List.of(),
-        List.of(),
-        java.time.Instant.now(),
-        filter.toJson(),
-        limit == null ? OptionalLong.empty() : OptionalLong.of(limit),
-        Optional.ofNullable(urlFile).map(p -> p.toAbsolutePath().normalize().toString()));
-  }
-
   private TargetSource targets(
       Checkpoint selection, OkHttpClient http, ObjectMapper json, RetryPolicy retry) {
     if (selection.urlFile().isPresent()) {
-      String content =
-          contentUrl != null
-              ? contentUrl
-              : parent.env.getOrDefault("FAF_CONTENT_URL", UrlFileTargets.DEFAULT_CONTENT_URL);
-      ApiOptions.parse("--content-url", content);
+      String content = Selection.contentUrl(contentUrl, parent.env);
       return UrlFileTargets.read(Path.of(selection.urlFile().get()), content, selection.limit());
     }
-    MapFilter filter;
-    try {
-      filter = MapFilter.fromJson(selection.filters());
-    } catch (IllegalArgumentException e) {
-      throw FafException.fatal(
-          "checkpoint.json holds filters this tool cannot read: " + e.getMessage(), e);
-    }
+    MapFilter filter = Selection.filter(selection);
     FafApiClient client = api.client(parent.env, http, json, retry);
     if (selection.limit().isPresent() && selection.limit().getAsLong() == 0) {
       return new EmptyTargets();

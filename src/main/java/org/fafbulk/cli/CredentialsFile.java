@@ -61,8 +61,7 @@ final class CredentialsFile {
             "the credentials file "
                 + file
                 + " can be read or changed by other users; run: chmod 600 "
-                + file,
-            null);
+                + file);
       }
     }
   }
@@ -105,38 +104,45 @@ final class CredentialsFile {
 
   /** A value: quoted (then only a comment may follow) or plain (a " #" starts a comment). */
   private static String value(String raw, String where) {
-    if (raw.startsWith("\"") || raw.startsWith("'")) {
-      char quote = raw.charAt(0);
-      StringBuilder out = new StringBuilder();
-      int i = 1;
-      for (; i < raw.length(); i++) {
-        char c = raw.charAt(i);
-        if (c == quote) {
-          if (quote == '\'' && i + 1 < raw.length() && raw.charAt(i + 1) == '\'') {
-            out.append('\'');
-            i++;
-            continue;
-          }
-          break;
-        }
-        if (quote == '"' && c == '\\') {
-          if (i + 1 >= raw.length() || "\"\\/".indexOf(raw.charAt(i + 1)) < 0) {
-            throw bad(where + "only \\\" \\\\ and \\/ escapes are understood in double quotes");
-          }
-          out.append(raw.charAt(++i));
+    return raw.startsWith("\"") || raw.startsWith("'") ? quoted(raw, where) : plain(raw, where);
+  }
+
+  /** A quoted value: YAML's escapes in double quotes, '' for a quote in single ones. */
+  private static String quoted(String raw, String where) {
+    char quote = raw.charAt(0);
+    StringBuilder out = new StringBuilder();
+    int i = 1;
+    for (; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c == quote) {
+        if (quote == '\'' && i + 1 < raw.length() && raw.charAt(i + 1) == '\'') {
+          out.append('\'');
+          i++;
           continue;
         }
-        out.append(c);
+        break;
       }
-      if (i >= raw.length()) {
-        throw bad(where + "the quoted value has no closing " + quote);
+      if (quote == '"' && c == '\\') {
+        if (i + 1 >= raw.length() || "\"\\/".indexOf(raw.charAt(i + 1)) < 0) {
+          throw bad(where + "only \\\" \\\\ and \\/ escapes are understood in double quotes");
+        }
+        out.append(raw.charAt(++i));
+        continue;
       }
-      String after = raw.substring(i + 1).strip();
-      if (!after.isEmpty() && !after.startsWith("#")) {
-        throw bad(where + "something follows the quoted value");
-      }
-      return out.toString();
+      out.append(c);
     }
+    if (i >= raw.length()) {
+      throw bad(where + "the quoted value has no closing " + quote);
+    }
+    String after = raw.substring(i + 1).strip();
+    if (!after.isEmpty() && !after.startsWith("#")) {
+      throw bad(where + "something follows the quoted value");
+    }
+    return out.toString();
+  }
+
+  /** A plain value, up to a " #" comment. */
+  private static String plain(String raw, String where) {
     int comment = raw.indexOf(" #");
     String plain = (comment >= 0 ? raw.substring(0, comment) : raw).strip();
     if (raw.startsWith("#")) {
@@ -151,6 +157,6 @@ final class CredentialsFile {
   }
 
   private static FafException bad(String message) {
-    return FafException.fatal("the credentials file is not understood: " + message, null);
+    return FafException.fatal("the credentials file is not understood: " + message);
   }
 }

@@ -1,6 +1,5 @@
 package org.fafbulk.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -22,8 +21,10 @@ import org.fafbulk.download.FolderNames;
 import org.fafbulk.download.MapFailure;
 import org.fafbulk.download.MapInstaller;
 import org.fafbulk.http.RetryPolicy;
+import org.fafbulk.state.JsonFiles;
 import org.fafbulk.state.MapsIndex;
 import org.fafbulk.state.OutputLock;
+import org.fafbulk.state.StateFileException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -99,28 +100,7 @@ final class DownloadMapCommand implements Callable<Integer> {
       ArchiveFetcher.Fetched fetched =
           fetcher.fetch(ArchiveFetcher.parseUrl(source.url()), dir, n -> {});
       try {
-        MapInstaller.Installed installed =
-            new MapInstaller(ArchiveLimits.DEFAULT).install(fetched.file(), dir, source.folder());
-        try {
-          InstalledMapRecord.write(
-              dir, source.url(), source.metadata(), installed, fetched.bytes(), Clock.systemUTC());
-        } catch (IOException e) {
-          throw FafException.fatal(
-              "installed "
-                  + installed.path()
-                  + " but cannot record it in "
-                  + dir.resolve(MapsIndex.FILE_NAME)
-                  + ": "
-                  + e.getMessage(),
-              e);
-        }
-        out.printf(
-            "installed %s (%s, scmap v%d, %s) into %s%n",
-            installed.folder(),
-            Units.km((int) installed.map().header().width()),
-            installed.map().header().minorVersion(),
-            Units.bytes(fetched.bytes()),
-            installed.path());
+        install(fetched, source, dir, out);
         return ExitCodes.OK;
       } finally {
         Files.deleteIfExists(fetched.file());
@@ -132,6 +112,41 @@ final class DownloadMapCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("faf: " + map + ": " + e.getMessage());
       return ExitCodes.SOME_FAILED;
     }
+  }
+
+  /** Installs the fetched archive, records it in maps.json and says so. */
+  private void install(ArchiveFetcher.Fetched fetched, Source source, Path dir, PrintWriter out)
+      throws IOException, MapFailure {
+    MapInstaller.Installed installed =
+        new MapInstaller(ArchiveLimits.DEFAULT).install(fetched.file(), dir, source.folder());
+    try {
+      InstalledMapRecord.write(
+          new JsonFiles(parent.json),
+          dir,
+          source.url(),
+          source.metadata(),
+          installed,
+          fetched.bytes(),
+          Clock.systemUTC());
+    } catch (StateFileException e) {
+      throw e; // its message already says which file, what is wrong and what to do
+    } catch (IOException e) {
+      throw FafException.fatal(
+          "installed "
+              + installed.path()
+              + " but cannot record it in "
+              + dir.resolve(MapsIndex.FILE_NAME)
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+    out.printf(
+        "installed %s (%s, scmap v%d, %s) into %s%n",
+        installed.folder(),
+        Units.km((int) installed.map().header().width()),
+        installed.map().header().minorVersion(),
+        Units.bytes(fetched.bytes()),
+        installed.path());
   }
 
   /** Where the archive is, and the folder it installs as when that is known beforehand. */
@@ -151,26 +166,13 @@ final class DownloadMapCommand implements Callable<Integer> {
     }
     if (map.chars().allMatch(Character::isDigit)) {
       FafMap found =
-          api.client(parent.env, http, new ObjectMapper(), retry)
+          api.client(parent.env, http, parent.json, retry)
               .findById(map)
               .orElseThrow(
                   () ->
                       new FafException(
                           ExitCodes.SOME_FAILED, "the FAF API knows no map with id " + map));
-      String folder = found.latestVersion().folderName();
-      // The name comes from a server: checked before it is joined to any path, even to look.
-      Optional<String> problem = FolderNames.problem(folder);
-      if (problem.isPresent()) {
-        throw new FafException(
-            ExitCodes.SOME_FAILED,
-            "map "
-                + map
-                + ": the API's folder name '"
-                + FolderNames.printable(folder)
-                + "' "
-                + problem.get()
-                + "; nothing was installed");
-      }
+      String folder = requireSafe(found.latestVersion().folderName());
       return new Source(
           found.latestVersion().downloadUrl(), Optional.of(folder), Optional.of(found));
     }
@@ -178,13 +180,29 @@ final class DownloadMapCommand implements Callable<Integer> {
     if (problem.isPresent()) {
       throw FafException.usage("'" + map + "' is not a folder name: it " + problem.get());
     }
-    String content =
-        contentUrl != null
-            ? contentUrl
-            : parent.env.getOrDefault("FAF_CONTENT_URL", UrlFileTargets.DEFAULT_CONTENT_URL);
-    HttpUrl base = ApiOptions.parse("--content-url", content);
+    HttpUrl base = ApiOptions.parse("--content-url", Selection.contentUrl(contentUrl, parent.env));
     String url =
         base.newBuilder().addPathSegment("maps").addPathSegment(map + ".zip").build().toString();
     return new Source(url, Optional.of(map));
+  }
+
+  /**
+   * {@code folder}, the API's folder name for the map, once it is safe: it comes from a server, so
+   * it is checked before it is joined to any path, even to look.
+   */
+  private String requireSafe(String folder) {
+    Optional<String> problem = FolderNames.problem(folder);
+    if (problem.isPresent()) {
+      throw new FafException(
+          ExitCodes.SOME_FAILED,
+          "map "
+              + map
+              + ": the API's folder name '"
+              + FolderNames.printable(folder)
+              + "' "
+              + problem.get()
+              + "; nothing was installed");
+    }
+    return folder;
   }
 }

@@ -1,5 +1,6 @@
 package org.fafbulk.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import org.fafbulk.ExitCodes;
 import org.fafbulk.Version;
@@ -43,8 +44,12 @@ final class FafCommand implements Runnable {
   /** The environment the commands read credentials and URLs from; tests pass their own. */
   final Map<String, String> env;
 
-  FafCommand(Map<String, String> env) {
+  /** The one mapper of the process: API responses, state files and the --json summary share it. */
+  final ObjectMapper json;
+
+  FafCommand(Map<String, String> env, ObjectMapper json) {
     this.env = Map.copyOf(env);
+    this.json = json;
   }
 
   @Override

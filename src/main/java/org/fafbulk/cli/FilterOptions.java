@@ -69,15 +69,16 @@ final class FilterOptions {
     if (name != null && name.isBlank()) {
       throw new IllegalArgumentException("--name must not be empty");
     }
-    return new MapFilter(
-        optional(minSize),
-        optional(maxSize),
-        optional(players),
-        optional(minPlayers),
-        optional(maxPlayers),
-        ranked,
-        Optional.ofNullable(name),
-        includeHidden);
+    return MapFilter.builder()
+        .minSize(optional(minSize))
+        .maxSize(optional(maxSize))
+        .players(optional(players))
+        .minPlayers(optional(minPlayers))
+        .maxPlayers(optional(maxPlayers))
+        .rankedOnly(ranked)
+        .name(Optional.ofNullable(name))
+        .includeHidden(includeHidden)
+        .build();
   }
 
   private static void checkPositive(String option, Integer value) {

@@ -1,5 +1,6 @@
 package org.fafbulk.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -7,6 +8,7 @@ import java.util.function.IntSupplier;
 import org.fafbulk.ExitCodes;
 import org.fafbulk.FafException;
 import org.fafbulk.Printable;
+import org.fafbulk.state.StateFileException;
 import picocli.CommandLine;
 
 /** The entry point: the only place that calls {@code System.exit}. */
@@ -56,32 +58,12 @@ public final class Main {
   }
 
   static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> env) {
-    CommandLine cmd = new CommandLine(new FafCommand(env));
+    CommandLine cmd = new CommandLine(new FafCommand(env, new ObjectMapper()));
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setExecutionExceptionHandler(
-        (e, commandLine, parseResult) -> {
-          boolean verbose = Verbosity.isVerbose(parseResult);
-          if (e instanceof FafException fe) {
-            commandLine
-                .getErr()
-                .println(
-                    "faf: "
-                        + fe.getMessage()
-                        + (fe.exitCode() == ExitCodes.USAGE ? seeHelp(commandLine) : ""));
-            if (verbose) {
-              e.printStackTrace(commandLine.getErr());
-            }
-            return fe.exitCode();
-          }
-          commandLine.getErr().println("faf: unexpected error: " + Printable.of(e.toString()));
-          if (verbose) {
-            e.printStackTrace(commandLine.getErr());
-          } else {
-            commandLine.getErr().println("faf: run again with --verbose for the stack trace");
-          }
-          return ExitCodes.FATAL;
-        });
+        (e, commandLine, parseResult) ->
+            exitCode(e, commandLine.getErr(), Verbosity.isVerbose(parseResult), commandLine));
     cmd.setParameterExceptionHandler(
         (ex, args) -> {
           CommandLine c = ex.getCommandLine();
@@ -90,6 +72,36 @@ public final class Main {
           return ExitCodes.USAGE;
         });
     return cmd;
+  }
+
+  /**
+   * The one place a failure becomes an exit code and one line: a {@link FafException} carries its
+   * code, a {@link StateFileException} (a state file or the output directory cannot be used) is
+   * exit 3, and anything else is an unexpected error, exit 3 too.
+   */
+  private static int exitCode(
+      Exception e, PrintWriter err, boolean verbose, CommandLine commandLine) {
+    int code;
+    if (e instanceof FafException fe) {
+      err.println(
+          "faf: "
+              + fe.getMessage()
+              + (fe.exitCode() == ExitCodes.USAGE ? seeHelp(commandLine) : ""));
+      code = fe.exitCode();
+    } else if (e instanceof StateFileException se) {
+      err.println("faf: " + se.getMessage()); // names the file, what is wrong and what to do
+      code = ExitCodes.FATAL;
+    } else {
+      err.println("faf: unexpected error: " + Printable.of(e.toString()));
+      if (!verbose) {
+        err.println("faf: run again with --verbose for the stack trace");
+      }
+      code = ExitCodes.FATAL;
+    }
+    if (verbose) {
+      e.printStackTrace(err);
+    }
+    return code;
   }
 
   private static String seeHelp(CommandLine command) {

@@ -3,6 +3,7 @@ package org.fafbulk.cli;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.fafbulk.MapUnits;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -19,7 +20,7 @@ final class MapSizeConverter implements ITypeConverter<Integer> {
           "'" + value + "' is not a map size; use map units (512) or kilometres (10km)");
     }
     double number = Double.parseDouble(m.group(1));
-    double units = m.group(2) == null ? number : number * 51.2;
+    double units = m.group(2) == null ? number : MapUnits.fromKm(number);
     if (units < 1 || units > 1 << 16 || units != Math.rint(units)) {
       throw new TypeConversionException(
           "'"

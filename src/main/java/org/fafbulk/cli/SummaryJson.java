@@ -9,12 +9,10 @@ import org.fafbulk.bulk.RunSummary;
 
 /** Prints the end of a run as one line of JSON, for scripts ({@code --json}). */
 final class SummaryJson {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   private SummaryJson() {}
 
-  static void print(RunSummary s, int exitCode, PrintWriter out) {
-    ObjectNode node = MAPPER.createObjectNode();
+  static void print(ObjectMapper mapper, RunSummary s, int exitCode, PrintWriter out) {
+    ObjectNode node = mapper.createObjectNode();
     node.put("downloaded", s.downloaded());
     node.put("skipped", s.skipped());
     node.put("failed", s.failed());
@@ -25,7 +23,7 @@ final class SummaryJson {
     node.put("interrupted", s.interrupted());
     node.put("exit_code", exitCode);
     try {
-      out.println(MAPPER.writeValueAsString(node));
+      out.println(mapper.writeValueAsString(node));
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e); // a tree of numbers always serialises
     }

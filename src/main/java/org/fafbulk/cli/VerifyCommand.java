@@ -11,14 +11,17 @@ import java.util.concurrent.Callable;
 import org.fafbulk.ExitCodes;
 import org.fafbulk.FafException;
 import org.fafbulk.Printable;
-import org.fafbulk.bulk.OutputCheck;
+import org.fafbulk.check.OutputCheck;
+import org.fafbulk.state.JsonFiles;
 import org.fafbulk.state.OutputLock;
+import org.fafbulk.state.StateFileException;
 import org.fafbulk.state.StateFileNames;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code faf verify}: re-checks the maps in an output directory and optionally repairs it. */
@@ -41,6 +44,7 @@ import picocli.CommandLine.Spec;
     footer = ExitCodes.VERIFY_HELP)
 final class VerifyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+  @ParentCommand FafCommand parent;
 
   @Option(
       names = {"-o", "--output-dir"},
@@ -58,7 +62,7 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   @SuppressWarnings("try") // the lock is held while repairing, never referenced
-  public Integer call() {
+  public Integer call() throws StateFileException {
     Path dir = outputDir.toAbsolutePath().normalize();
     if (!Files.isDirectory(dir)) {
       throw new ParameterException(
@@ -66,14 +70,17 @@ final class VerifyCommand implements Callable<Integer> {
     }
     StateFileNames.requireNoFolders(dir);
     PrintWriter out = spec.commandLine().getOut();
+    JsonFiles json = new JsonFiles(parent.json);
     try {
       if (!repair) {
-        return report(OutputCheck.check(dir), List.of(), dir, out);
+        return report(OutputCheck.check(json, dir), List.of(), dir, out);
       }
       try (OutputLock lock = OutputLock.acquire(dir)) {
-        OutputCheck.Report found = OutputCheck.check(dir);
-        return report(found, OutputCheck.repair(dir, found, Clock.systemUTC()), dir, out);
+        OutputCheck.Report found = OutputCheck.check(json, dir);
+        return report(found, OutputCheck.repair(json, dir, found, Clock.systemUTC()), dir, out);
       }
+    } catch (StateFileException e) {
+      throw e; // its message already says which file, what is wrong and what to do
     } catch (IOException e) {
       throw FafException.fatal("cannot check " + dir + ": " + e.getMessage(), e);
     }

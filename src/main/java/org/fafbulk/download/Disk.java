@@ -3,6 +3,7 @@ package org.fafbulk.download;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Locale;
@@ -38,7 +39,7 @@ public final class Disk {
 
   /** Deletes a file or folder tree, ignoring what is already gone. */
   public static void deleteRecursively(Path root) {
-    if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+    if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
     try (Stream<Path> walk = Files.walk(root)) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 /** Checks that a folder holds a playable map: a valid {@code .scmap} and a scenario file. */
@@ -36,6 +37,6 @@ public final class MapVerifier {
   }
 
   private static String lowerName(Path path) {
-    return path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    return path.getFileName().toString().toLowerCase(Locale.ROOT);
   }
 }

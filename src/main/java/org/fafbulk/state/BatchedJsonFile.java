@@ -12,6 +12,7 @@ import java.time.Duration;
  * owns an instance.
  */
 final class BatchedJsonFile {
+  private final JsonFiles json;
   private final Path file;
   private final Clock clock;
   private final FlushSchedule schedule;
@@ -19,7 +20,9 @@ final class BatchedJsonFile {
   private boolean dirty;
 
   /** {@code content} writes the whole file from its owner's state when a write is due. */
-  BatchedJsonFile(Path file, Clock clock, FlushSchedule schedule, JsonFiles.Content content) {
+  BatchedJsonFile(
+      JsonFiles json, Path file, Clock clock, FlushSchedule schedule, JsonFiles.Content content) {
+    this.json = json;
     this.file = file;
     this.clock = clock;
     this.schedule = schedule;
@@ -45,7 +48,7 @@ final class BatchedJsonFile {
       return false;
     }
     long start = System.nanoTime();
-    JsonFiles.write(file, content);
+    json.write(file, content);
     schedule.flushed(clock.instant(), Duration.ofNanos(System.nanoTime() - start));
     dirty = false;
     return true;

@@ -1,6 +1,5 @@
 package org.fafbulk.state;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
@@ -10,7 +9,8 @@ import java.util.OptionalLong;
 
 /**
  * What checkpoint.json records: the maps completed and in progress, and the selection (filters,
- * limit, or URL file) that {@code --resume} repeats.
+ * limit, or URL file) that {@code --resume} repeats; {@code filters} is an empty object when there
+ * are none.
  */
 public record Checkpoint(
     List<String> completed,
@@ -23,7 +23,7 @@ public record Checkpoint(
     completed = List.copyOf(completed);
     inProgress = List.copyOf(inProgress);
     Objects.requireNonNull(timestamp, "timestamp");
-    filters = filters == null ? JsonNodeFactory.instance.objectNode() : filters.deepCopy();
+    filters = Objects.requireNonNull(filters, "filters").deepCopy(); // {} when there are none
     Objects.requireNonNull(limit, "limit");
     Objects.requireNonNull(urlFile, "urlFile");
   }

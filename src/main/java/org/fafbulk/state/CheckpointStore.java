@@ -2,6 +2,7 @@ package org.fafbulk.state;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import org.fafbulk.FafException;
 
 /**
  * checkpoint.json in the output directory. One thread owns an instance and is its only writer;
@@ -33,9 +33,11 @@ public final class CheckpointStore {
   private final OptionalLong limit;
   private final Optional<String> urlFile;
 
-  public CheckpointStore(Path outputDir, Clock clock, FlushSchedule schedule, Checkpoint start) {
+  public CheckpointStore(
+      JsonFiles json, Path outputDir, Clock clock, FlushSchedule schedule, Checkpoint start) {
     this.clock = clock;
-    this.file = new BatchedJsonFile(outputDir.resolve(FILE_NAME), clock, schedule, this::write);
+    this.file =
+        new BatchedJsonFile(json, outputDir.resolve(FILE_NAME), clock, schedule, this::write);
     this.completed.addAll(start.completed());
     this.filters = start.filters();
     this.limit = start.limit();
@@ -44,12 +46,14 @@ public final class CheckpointStore {
   }
 
   /** The checkpoint in {@code outputDir}, if there is one. */
-  public static Optional<Checkpoint> load(Path outputDir) {
+  public static Optional<Checkpoint> load(JsonFiles json, Path outputDir)
+      throws StateFileException {
     Path file = outputDir.resolve(FILE_NAME);
-    return JsonFiles.read(file).map(node -> parse(file, node));
+    Optional<JsonNode> node = json.read(file);
+    return node.isPresent() ? Optional.of(parse(file, node.get())) : Optional.empty();
   }
 
-  private static Checkpoint parse(Path file, JsonNode node) {
+  private static Checkpoint parse(Path file, JsonNode node) throws StateFileException {
     try {
       if (!node.isObject() || !node.path("completed").isArray()) {
         throw new IllegalArgumentException("it has no \"completed\" list");
@@ -66,19 +70,26 @@ public final class CheckpointStore {
           node.hasNonNull("timestamp")
               ? Instant.parse(node.get("timestamp").asText())
               : Instant.EPOCH,
-          filters.isObject() ? (ObjectNode) filters : null,
+          filters.isObject() ? (ObjectNode) filters : JsonNodeFactory.instance.objectNode(),
           limit.canConvertToLong() ? OptionalLong.of(limit.asLong()) : OptionalLong.empty(),
           node.hasNonNull("url_file")
               ? Optional.of(node.get("url_file").asText())
               : Optional.empty());
     } catch (IllegalArgumentException | DateTimeParseException e) {
-      throw FafException.fatal(
-          file
-              + " is not a checkpoint this tool wrote ("
-              + e.getMessage()
-              + "); move it aside to start afresh",
-          e);
+      throw notWrittenHere(file, "a checkpoint", e);
     }
+  }
+
+  /** The error for a state file that parses as JSON but is not what this tool writes there. */
+  static StateFileException notWrittenHere(Path file, String what, RuntimeException e) {
+    return new StateFileException(
+        file
+            + " is not "
+            + what
+            + " this tool wrote ("
+            + e.getMessage()
+            + "); move it aside to start afresh",
+        e);
   }
 
   public boolean isCompleted(String id) {
@@ -137,11 +148,7 @@ public final class CheckpointStore {
     json.writeEndArray();
     json.writeStringField("timestamp", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
     json.writeFieldName("filters");
-    if (filters == null) {
-      json.writeNull();
-    } else {
-      json.writeTree(filters);
-    }
+    json.writeTree(filters);
     json.writeFieldName("limit");
     if (limit.isPresent()) {
       json.writeNumber(limit.getAsLong());

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.fafbulk.Printable;
 
 /**
@@ -42,31 +44,38 @@ public final class FailureLog {
   private final BatchedJsonFile file;
   private final Map<String, Entry> entries = new LinkedHashMap<>();
 
-  public FailureLog(Path outputDir, Clock clock, FlushSchedule schedule) {
+  public FailureLog(JsonFiles json, Path outputDir, Clock clock, FlushSchedule schedule)
+      throws StateFileException {
     this.clock = clock;
-    this.file = new BatchedJsonFile(outputDir.resolve(FILE_NAME), clock, schedule, this::write);
-    for (Entry entry : load(outputDir)) {
+    this.file =
+        new BatchedJsonFile(json, outputDir.resolve(FILE_NAME), clock, schedule, this::write);
+    for (Entry entry : load(json, outputDir)) {
       entries.put(entry.mapId(), entry);
     }
     file.changed(); // a run always leaves a failures.json, if only an empty one
   }
 
   /** The entries in {@code outputDir}'s failures.json; empty when there is none. */
-  public static List<Entry> load(Path outputDir) {
+  public static List<Entry> load(JsonFiles json, Path outputDir) throws StateFileException {
+    Path file = outputDir.resolve(FILE_NAME);
     List<Entry> result = new ArrayList<>();
-    JsonFiles.read(outputDir.resolve(FILE_NAME))
-        .ifPresent(
-            array -> {
-              for (JsonNode n : array) {
-                result.add(
-                    new Entry(
-                        n.path("map_id").asText(),
-                        n.path("map_name").asText(""),
-                        n.path("url").asText(""),
-                        n.path("error").asText(""),
-                        Instant.parse(n.path("timestamp").asText(Instant.EPOCH.toString()))));
-              }
-            });
+    Optional<JsonNode> array = json.read(file);
+    if (array.isEmpty()) {
+      return result;
+    }
+    try {
+      for (JsonNode n : array.get()) {
+        result.add(
+            new Entry(
+                n.path("map_id").asText(),
+                n.path("map_name").asText(""),
+                n.path("url").asText(""),
+                n.path("error").asText(""),
+                Instant.parse(n.path("timestamp").asText(Instant.EPOCH.toString()))));
+      }
+    } catch (DateTimeParseException e) {
+      throw CheckpointStore.notWrittenHere(file, "a failure log", e);
+    }
     return result;
   }
 

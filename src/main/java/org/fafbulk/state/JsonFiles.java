@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -15,13 +14,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.fafbulk.FafException;
 
-/** Reads and atomically replaces the tool's JSON state files. */
+/**
+ * Reads and atomically replaces the tool's JSON state files, pretty-printed so that people can read
+ * them, with the one {@link ObjectMapper} the command built.
+ */
 public final class JsonFiles {
-  /** The one mapper the state files share; pretty-printed so that people can read them. */
-  public static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private final ObjectMapper mapper;
 
   /** A JSON document written a piece at a time, never built whole in memory. */
   @FunctionalInterface
@@ -29,16 +28,18 @@ public final class JsonFiles {
     void writeTo(JsonGenerator json) throws IOException;
   }
 
-  private JsonFiles() {}
+  public JsonFiles(ObjectMapper mapper) {
+    this.mapper = mapper;
+  }
 
   /** The parsed file, or empty when it does not exist; a clear error when it is not JSON. */
-  public static Optional<JsonNode> read(Path file) {
+  public Optional<JsonNode> read(Path file) throws StateFileException {
     try {
       byte[] bytes;
       try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
         bytes = in.readAllBytes();
       }
-      return Optional.of(MAPPER.readTree(bytes));
+      return Optional.of(mapper.readTree(bytes));
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
@@ -51,13 +52,13 @@ public final class JsonFiles {
    * time, so that a large file is never held whole in memory. False when there is no file; a clear
    * error when it is not JSON or not an array ({@code what} says what the array should hold).
    */
-  public static boolean readArray(Path file, String what, Consumer<JsonNode> element) {
+  public boolean readArray(Path file, String what, Consumer<JsonNode> element)
+      throws StateFileException {
     try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
-        JsonParser parser = MAPPER.createParser(in)) {
+        JsonParser parser = mapper.createParser(in)) {
       if (parser.nextToken() != JsonToken.START_ARRAY) {
-        throw FafException.fatal(
-            file + " is not a list of " + what + "; move it aside and run again to rebuild it",
-            null);
+        throw new StateFileException(
+            file + " is not a list of " + what + "; move it aside and run again to rebuild it");
       }
       while (parser.nextToken() != JsonToken.END_ARRAY) {
         element.accept(parser.readValueAsTree());
@@ -71,30 +72,33 @@ public final class JsonFiles {
   }
 
   /** The clear error for a state file that cannot be read, or is not JSON. */
-  private static FafException unreadable(Path file, IOException e) {
-    FafException link = Symlinks.ifLink(file, e);
-    if (link != null) {
-      return link;
+  private static StateFileException unreadable(Path file, IOException e) {
+    if (e instanceof StateFileException refused) {
+      return refused;
+    }
+    Optional<StateFileException> link = Symlinks.ifLink(file, e);
+    if (link.isPresent()) {
+      return link.get();
     }
     if (e instanceof JsonProcessingException json) {
-      return FafException.fatal(
+      return new StateFileException(
           file
               + " is not valid JSON ("
               + json.getOriginalMessage()
               + "); move it aside to start afresh",
           e);
     }
-    return FafException.fatal("cannot read " + file + ": " + e.getMessage(), e);
+    return new StateFileException("cannot read " + file + ": " + e.getMessage(), e);
   }
 
   /**
    * Replaces {@code file} with {@code content}, pretty-printed: temp file, fsync, atomic rename.
    */
-  public static void write(Path file, Content content) throws IOException {
+  public void write(Path file, Content content) throws IOException {
     AtomicFiles.write(
         file,
         out -> {
-          try (JsonGenerator json = MAPPER.createGenerator(out)) {
+          try (JsonGenerator json = mapper.createGenerator(out)) {
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET); // AtomicFiles syncs it first
             json.useDefaultPrettyPrinter();
             content.writeTo(json);

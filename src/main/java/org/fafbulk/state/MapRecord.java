@@ -9,26 +9,41 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import org.fafbulk.MapUnits;
 import org.fafbulk.Printable;
 
 /**
- * One completed map as maps.json records it. The API's fields (ids, name, author, version, players,
- * ranked) are empty for maps from a URL file; width and height are in map units.
+ * One completed map as maps.json records it: what the API says ({@link Api}, empty for maps from a
+ * URL file), the folder, the size in map units, and what the download and the map's own
+ * _scenario.lua say.
  */
 public record MapRecord(
-    Optional<String> mapId,
-    Optional<String> versionId,
-    Optional<String> name,
-    Optional<String> author,
+    Optional<Api> api,
     String folder,
-    OptionalInt version,
     OptionalInt width,
     OptionalInt height,
-    OptionalInt maxPlayers,
-    Optional<Boolean> ranked,
     OptionalLong archiveBytes,
     Optional<Instant> downloadedAt,
     Optional<Scenario> scenario) {
+
+  /** What the FAF API says about a map and its latest version; the author may be unknown. */
+  public record Api(
+      String mapId,
+      String versionId,
+      String name,
+      Optional<String> author,
+      int version,
+      int maxPlayers,
+      boolean ranked) {
+    public Api {
+      Objects.requireNonNull(mapId, "mapId");
+      Objects.requireNonNull(versionId, "versionId");
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(author, "author");
+      name = Printable.of(name); // from the API: escapes must not reach maps.json raw
+      author = author.map(Printable::of);
+    }
+  }
 
   /** What the map's own _scenario.lua says; each field empty when it does not say. */
   public record Scenario(
@@ -43,21 +58,13 @@ public record MapRecord(
   }
 
   public MapRecord {
-    Objects.requireNonNull(mapId, "mapId");
-    Objects.requireNonNull(versionId, "versionId");
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(author, "author");
+    Objects.requireNonNull(api, "api");
     Objects.requireNonNull(folder, "folder");
-    Objects.requireNonNull(version, "version");
     Objects.requireNonNull(width, "width");
     Objects.requireNonNull(height, "height");
-    Objects.requireNonNull(maxPlayers, "maxPlayers");
-    Objects.requireNonNull(ranked, "ranked");
     Objects.requireNonNull(archiveBytes, "archiveBytes");
     Objects.requireNonNull(downloadedAt, "downloadedAt");
     Objects.requireNonNull(scenario, "scenario");
-    name = name.map(Printable::of); // from the API: escapes must not reach maps.json raw
-    author = author.map(Printable::of);
     if (folder.isEmpty()) {
       throw new IllegalArgumentException("folder must not be empty");
     }
@@ -68,7 +75,7 @@ public record MapRecord(
    * as bulk-download's targets are keyed.
    */
   public String id() {
-    return mapId.orElse(folder);
+    return api.map(Api::mapId).orElse(folder);
   }
 
   /**
@@ -80,55 +87,49 @@ public record MapRecord(
       return Optional.empty();
     }
     int units = Math.max(width.orElse(0), height.orElse(0));
-    return Optional.of(Math.round(units / 51.2 * 100) / 100.0);
+    return Optional.of(Math.round(MapUnits.toKm(units) * 100) / 100.0);
   }
 
-  /** Writes this record as one JSON object of maps.json. */
+  /** Writes this record as one JSON object of maps.json; the API's fields are null without it. */
   void write(JsonGenerator json) throws IOException {
     json.writeStartObject();
-    string(json, "map_id", mapId);
-    string(json, "version_id", versionId);
-    string(json, "name", name);
-    string(json, "author", author);
+    string(json, "map_id", api.map(Api::mapId));
+    string(json, "version_id", api.map(Api::versionId));
+    string(json, "name", api.map(Api::name));
+    string(json, "author", api.flatMap(Api::author));
     json.writeStringField("folder", folder);
-    number(json, "version", version);
+    number(json, "version", api.map(Api::version));
     number(json, "width", width);
     number(json, "height", height);
     json.writeFieldName("size_km");
-    if (sizeKm().isPresent()) {
-      json.writeNumber(sizeKm().get());
-    } else {
-      json.writeNull();
-    }
-    number(json, "max_players", maxPlayers);
+    value(json, sizeKm(), json::writeNumber);
+    number(json, "max_players", api.map(Api::maxPlayers));
     json.writeFieldName("ranked");
-    if (ranked.isPresent()) {
-      json.writeBoolean(ranked.get());
-    } else {
-      json.writeNull();
-    }
+    value(json, api.map(Api::ranked), json::writeBoolean);
     json.writeFieldName("archive_bytes");
-    if (archiveBytes.isPresent()) {
-      json.writeNumber(archiveBytes.getAsLong());
-    } else {
-      json.writeNull();
-    }
+    value(
+        json,
+        archiveBytes.isPresent() ? Optional.of(archiveBytes.getAsLong()) : Optional.empty(),
+        json::writeNumber);
     string(json, "downloaded_at", downloadedAt.map(Instant::toString));
     json.writeFieldName("scenario");
-    if (scenario.isPresent()) {
-      json.writeStartObject();
-      string(json, "name", scenario.get().name());
-      number(json, "width", scenario.get().width());
-      number(json, "height", scenario.get().height());
-      number(json, "armies", scenario.get().armies());
-      json.writeEndObject();
-    } else {
-      json.writeNull();
-    }
+    value(json, scenario, s -> writeScenario(json, s));
     json.writeEndObject();
   }
 
-  /** The record in {@code node}, or empty when it has no folder; unknown fields are ignored. */
+  private static void writeScenario(JsonGenerator json, Scenario scenario) throws IOException {
+    json.writeStartObject();
+    string(json, "name", scenario.name());
+    number(json, "width", scenario.width());
+    number(json, "height", scenario.height());
+    number(json, "armies", scenario.armies());
+    json.writeEndObject();
+  }
+
+  /**
+   * The record in {@code node}, or empty when it has no folder; unknown fields are ignored. The API
+   * part is there when the record has a map id, as this tool writes the API's fields together.
+   */
   static Optional<MapRecord> fromJson(JsonNode node) {
     Optional<String> folder = text(node, "folder");
     if (folder.isEmpty() || folder.get().isEmpty()) {
@@ -137,18 +138,10 @@ public record MapRecord(
     JsonNode s = node.path("scenario");
     return Optional.of(
         new MapRecord(
-            text(node, "map_id"),
-            text(node, "version_id"),
-            text(node, "name"),
-            text(node, "author"),
+            apiFromJson(node),
             folder.get(),
-            integer(node, "version"),
             integer(node, "width"),
             integer(node, "height"),
-            integer(node, "max_players"),
-            node.path("ranked").isBoolean()
-                ? Optional.of(node.get("ranked").booleanValue())
-                : Optional.empty(),
             node.path("archive_bytes").canConvertToLong()
                 ? OptionalLong.of(node.get("archive_bytes").longValue())
                 : OptionalLong.empty(),
@@ -163,24 +156,49 @@ public record MapRecord(
                 : Optional.empty()));
   }
 
-  private static void string(JsonGenerator json, String field, Optional<String> value)
+  private static Optional<Api> apiFromJson(JsonNode node) {
+    return text(node, "map_id")
+        .map(
+            mapId ->
+                new Api(
+                    mapId,
+                    text(node, "version_id").orElse(""),
+                    text(node, "name").orElse(""),
+                    text(node, "author"),
+                    integer(node, "version").orElse(0),
+                    integer(node, "max_players").orElse(0),
+                    node.path("ranked").booleanValue()));
+  }
+
+  /** Writes one value with {@code writer}, or null when there is none. */
+  private interface ValueWriter<T> {
+    void write(T value) throws IOException;
+  }
+
+  private static <T> void value(JsonGenerator json, Optional<T> value, ValueWriter<T> writer)
       throws IOException {
-    json.writeFieldName(field);
     if (value.isPresent()) {
-      json.writeString(value.get());
+      writer.write(value.get());
     } else {
       json.writeNull();
     }
   }
 
-  private static void number(JsonGenerator json, String field, OptionalInt value)
+  private static void string(JsonGenerator json, String field, Optional<String> value)
       throws IOException {
     json.writeFieldName(field);
-    if (value.isPresent()) {
-      json.writeNumber(value.getAsInt());
-    } else {
-      json.writeNull();
-    }
+    value(json, value, json::writeString);
+  }
+
+  private static void number(JsonGenerator json, String field, Optional<Integer> value)
+      throws IOException {
+    json.writeFieldName(field);
+    value(json, value, json::writeNumber);
+  }
+
+  private static void number(JsonGenerator json, String field, OptionalInt value)
+      throws IOException {
+    number(json, field, value.isPresent() ? Optional.of(value.getAsInt()) : Optional.empty());
   }
 
   private static Optional<String> text(JsonNode node, String field) {

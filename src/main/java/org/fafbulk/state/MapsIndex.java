@@ -25,6 +25,7 @@ import java.util.Set;
 public final class MapsIndex {
   public static final String FILE_NAME = "maps.json";
 
+  private final JsonFiles json;
   private final Path path;
   private final BatchedJsonFile file;
   private final Set<String> ids = new HashSet<>();
@@ -33,10 +34,12 @@ public final class MapsIndex {
   private final Set<String> forgotten = new HashSet<>();
 
   /** Starts from the records already in {@code outputDir}'s maps.json. */
-  public MapsIndex(Path outputDir, Clock clock, FlushSchedule schedule) {
+  public MapsIndex(JsonFiles json, Path outputDir, Clock clock, FlushSchedule schedule)
+      throws StateFileException {
+    this.json = json;
     this.path = outputDir.resolve(FILE_NAME);
-    this.file = new BatchedJsonFile(path, clock, schedule, this::write);
-    JsonFiles.readArray(
+    this.file = new BatchedJsonFile(json, path, clock, schedule, this::write);
+    json.readArray(
         path,
         "maps",
         node ->
@@ -51,9 +54,9 @@ public final class MapsIndex {
   }
 
   /** The records in {@code outputDir}'s maps.json; empty when there is none. */
-  public static List<MapRecord> load(Path outputDir) {
+  public static List<MapRecord> load(JsonFiles json, Path outputDir) throws StateFileException {
     List<MapRecord> result = new ArrayList<>();
-    JsonFiles.readArray(
+    json.readArray(
         outputDir.resolve(FILE_NAME),
         "maps",
         node -> MapRecord.fromJson(node).ifPresent(result::add));
@@ -116,37 +119,37 @@ public final class MapsIndex {
    * The file on disk with the changes applied, in its own order: a replaced record keeps its place,
    * a new one goes at the end.
    */
-  private void write(JsonGenerator json) throws IOException {
+  private void write(JsonGenerator out) throws IOException {
     Map<String, MapRecord> remaining = new LinkedHashMap<>(changed);
     Set<String> written = new HashSet<>();
-    json.writeStartArray();
+    out.writeStartArray();
     if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
       IOException[] failure = new IOException[1];
-      JsonFiles.readArray(
+      json.readArray(
           path,
           "maps",
           node ->
               MapRecord.fromJson(node)
                   .filter(old -> written.add(old.id())) // a repeated id is written once
-                  .ifPresent(old -> copy(old, remaining, json, failure)));
+                  .ifPresent(old -> copy(old, remaining, out, failure)));
       if (failure[0] != null) {
         throw failure[0];
       }
     }
     for (MapRecord record : remaining.values()) {
-      record.write(json);
+      record.write(out);
     }
-    json.writeEndArray();
+    out.writeEndArray();
   }
 
   private void copy(
-      MapRecord old, Map<String, MapRecord> remaining, JsonGenerator json, IOException[] failure) {
+      MapRecord old, Map<String, MapRecord> remaining, JsonGenerator out, IOException[] failure) {
     if (failure[0] != null || forgotten.contains(old.id())) {
       return;
     }
     try {
       MapRecord replacement = remaining.remove(old.id());
-      (replacement != null ? replacement : old).write(json);
+      (replacement != null ? replacement : old).write(out);
     } catch (IOException e) {
       failure[0] = e;
     }

@@ -7,7 +7,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import org.fafbulk.FafException;
+import java.util.Optional;
 
 /**
  * An OS lock on {@code .faf.lock} in the output directory, so that two runs never share one; the OS
@@ -24,7 +24,7 @@ public final class OutputLock implements AutoCloseable {
     this.lock = lock;
   }
 
-  public static OutputLock acquire(Path outputDir) {
+  public static OutputLock acquire(Path outputDir) throws StateFileException {
     StateFileNames.requireNoFolders(outputDir);
     Path file = outputDir.resolve(FILE_NAME);
     FileChannel channel = null;
@@ -42,7 +42,7 @@ public final class OutputLock implements AutoCloseable {
       return new OutputLock(channel, lock);
     } catch (OverlappingFileLockException e) {
       closeQuietly(channel);
-      throw FafException.fatal(
+      throw new StateFileException(
           "another faf run is using "
               + outputDir
               + " (it holds "
@@ -51,11 +51,11 @@ public final class OutputLock implements AutoCloseable {
           e);
     } catch (IOException e) {
       closeQuietly(channel);
-      FafException link = Symlinks.ifLink(file, e);
-      if (link != null) {
-        throw link;
+      Optional<StateFileException> link = Symlinks.ifLink(file, e);
+      if (link.isPresent()) {
+        throw link.get();
       }
-      throw FafException.fatal(
+      throw new StateFileException(
           "cannot write to the output directory "
               + outputDir
               + ": "

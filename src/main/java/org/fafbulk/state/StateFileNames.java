@@ -5,7 +5,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.fafbulk.FafException;
 
 /** The names faf keeps for its own files in an output directory, which no map folder may take. */
 public final class StateFileNames {
@@ -35,18 +34,17 @@ public final class StateFileNames {
    * Refuses an output directory where a folder sits under a state file's name (left by an older
    * version or by hand), naming the folder to move aside, instead of failing on "Is a directory".
    */
-  public static void requireNoFolders(Path outputDir) {
+  public static void requireNoFolders(Path outputDir) throws StateFileException {
     for (String name : STATE_FILES) {
       Path path = outputDir.resolve(name);
       if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-        throw FafException.fatal(
+        throw new StateFileException(
             path
                 + " is a folder, but faf keeps its "
                 + name
                 + " file there; move the folder out of "
                 + outputDir
-                + " and run again",
-            null);
+                + " and run again");
       }
     }
   }

@@ -3,7 +3,7 @@ package org.fafbulk.state;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.fafbulk.FafException;
+import java.util.Optional;
 
 /**
  * Refuses a state file or lock that is a symbolic link: one planted in the output directory must
@@ -20,9 +20,11 @@ final class Symlinks {
         + " file it points to is left alone) and run again";
   }
 
-  /** The error for an open that failed: a refusal when {@code file} is a link, else null. */
-  static FafException ifLink(Path file, IOException e) {
-    return Files.isSymbolicLink(file) ? FafException.fatal(refusal(file), e) : null;
+  /** The error for an open that failed: a refusal when {@code file} is a link. */
+  static Optional<StateFileException> ifLink(Path file, IOException e) {
+    return Files.isSymbolicLink(file)
+        ? Optional.of(new StateFileException(refusal(file), e))
+        : Optional.empty();
   }
 
   /** Fails when {@code target} is a link, before a write replaces it. */

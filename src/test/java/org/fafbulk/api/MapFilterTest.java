@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class MapFilterTest {
-  private static final OptionalInt NONE = OptionalInt.empty();
-
   @Test
   void noCriteriaStillExcludesHiddenMaps() {
     assertThat(MapFilter.ALL.toRsql()).isEqualTo("latestVersion.hidden==\"false\"");
@@ -26,16 +22,7 @@ class MapFilterTest {
 
   @Test
   void sizeBoundsBothWidthAndHeight() {
-    MapFilter filter =
-        new MapFilter(
-            OptionalInt.of(256),
-            OptionalInt.of(512),
-            NONE,
-            NONE,
-            NONE,
-            false,
-            Optional.empty(),
-            true);
+    MapFilter filter = MapFilter.builder().minSize(256).maxSize(512).includeHidden(true).build();
 
     assertThat(filter.toRsql())
         .isEqualTo(
@@ -93,41 +80,11 @@ class MapFilterTest {
 
   @Test
   void rejectsContradictoryCriteria() {
-    assertThatThrownBy(
-            () ->
-                new MapFilter(
-                    OptionalInt.of(1024),
-                    OptionalInt.of(512),
-                    NONE,
-                    NONE,
-                    NONE,
-                    false,
-                    Optional.empty(),
-                    false))
+    assertThatThrownBy(() -> MapFilter.builder().minSize(1024).maxSize(512).build())
         .hasMessageContaining("--min-size");
-    assertThatThrownBy(
-            () ->
-                new MapFilter(
-                    NONE,
-                    NONE,
-                    NONE,
-                    OptionalInt.of(8),
-                    OptionalInt.of(4),
-                    false,
-                    Optional.empty(),
-                    false))
+    assertThatThrownBy(() -> MapFilter.builder().minPlayers(8).maxPlayers(4).build())
         .hasMessageContaining("--min-players");
-    assertThatThrownBy(
-            () ->
-                new MapFilter(
-                    NONE,
-                    NONE,
-                    OptionalInt.of(4),
-                    OptionalInt.of(2),
-                    NONE,
-                    false,
-                    Optional.empty(),
-                    false))
+    assertThatThrownBy(() -> MapFilter.builder().players(4).minPlayers(2).build())
         .hasMessageContaining("--players cannot be combined");
   }
 }

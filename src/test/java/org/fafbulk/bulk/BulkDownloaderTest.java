@@ -28,13 +28,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.fafbulk.download.Disk;
-import org.fafbulk.state.JsonFiles;
 import org.fafbulk.state.MapsIndex;
 import org.fafbulk.testing.ArchiveServer;
 import org.fafbulk.testing.CliRun;
 import org.fafbulk.testing.FakeFafApi;
 import org.fafbulk.testing.LocalHttp;
 import org.fafbulk.testing.MapArchives;
+import org.fafbulk.testing.TestJson;
 import org.fafbulk.testing.VaultMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -269,7 +269,7 @@ class BulkDownloaderTest {
 
       assertThat(run.exitCode()).as(run.toString()).isZero();
       assertStartsSpacedBy(archives, 4, MIN_GAP, ": downloads must not queue behind descriptions");
-      JsonNode records = JsonFiles.read(outputDir.resolve(MapsIndex.FILE_NAME)).orElseThrow();
+      JsonNode records = TestJson.FILES.read(outputDir.resolve(MapsIndex.FILE_NAME)).orElseThrow();
       assertThat(records).hasSize(1_504);
       assertThat(records).allSatisfy(r -> assertThat(r.get("scenario").isObject()).isTrue());
     }

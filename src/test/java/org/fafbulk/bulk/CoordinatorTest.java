@@ -16,7 +16,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.fafbulk.FafException;
@@ -37,14 +39,27 @@ class CoordinatorTest {
   private final StringWriter out = new StringWriter();
   private final RecordingFlush flush = new RecordingFlush();
 
-  private RunSummary run(MapWorker worker, TargetSource targets, int concurrency) {
+  private RunSummary run(MapWorker worker, TargetSource targets, int concurrency)
+      throws IOException {
     return TestRuns.downloader(dir, concurrency, worker, flush, stop, out)
         .run(targets, TestRuns.selection());
   }
 
   private CompletableFuture<RunSummary> runInBackground(
       MapWorker worker, TargetSource targets, int concurrency) {
-    return CompletableFuture.supplyAsync(() -> run(worker, targets, concurrency));
+    return inBackground(() -> run(worker, targets, concurrency));
+  }
+
+  /** A run on another thread, so that the test can watch it and act while it goes on. */
+  private static CompletableFuture<RunSummary> inBackground(Callable<RunSummary> run) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return run.call();
+          } catch (Exception e) {
+            throw new CompletionException(e);
+          }
+        });
   }
 
   private List<String> completed() throws IOException {
@@ -80,7 +95,7 @@ class CoordinatorTest {
       MutableClock clock = new MutableClock(Instant.parse("2026-11-27T00:00:00Z"));
       StagingWorker worker = new StagingWorker();
       CompletableFuture<RunSummary> run =
-          CompletableFuture.supplyAsync(
+          inBackground(
               () ->
                   TestRuns.downloader(dir, 4, Duration.ofHours(1), clock, worker, flush, stop, out)
                       .run(new ListTargets(StagingWorker.targets(3)), TestRuns.selection()));
@@ -180,7 +195,7 @@ class CoordinatorTest {
             @Override
             public boolean hasNext() {
               if (++calls > 2) {
-                throw FafException.fatal("cannot reach the FAF API", null);
+                throw FafException.fatal("cannot reach the FAF API");
               }
               return super.hasNext();
             }
@@ -242,6 +257,9 @@ class CoordinatorTest {
     @Test
     void mapsArePublishedInBatchesOnceFlushed() throws Exception {
       CountDownLatch allStaged = new CountDownLatch(6);
+      // Map 1 alone makes the first batch: the others stage only once its flush has begun, so
+      // that they queue behind it however the threads are scheduled.
+      CountDownLatch firstFlushBegun = new CountDownLatch(1);
       RecordingFlush slowFirst =
           new RecordingFlush() {
             @Override
@@ -250,6 +268,7 @@ class CoordinatorTest {
               // exactly those of the batches flushed before this one.
               assertThat(mapFolders(dir)).hasSize(flushedFolders());
               if (batches.isEmpty()) {
+                firstFlushBegun.countDown();
                 try {
                   allStaged.await();
                 } catch (InterruptedException e) {
@@ -261,6 +280,13 @@ class CoordinatorTest {
       StagingWorker worker = new StagingWorker();
       MapWorker countingWorker =
           (target, outputDir, bytes) -> {
+            if (!target.id().equals("1")) {
+              try {
+                firstFlushBegun.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            }
             Outcome outcome = worker.work(target, outputDir, bytes);
             allStaged.countDown();
             return outcome;
@@ -273,6 +299,7 @@ class CoordinatorTest {
       assertThat(summary.downloaded()).isEqualTo(6);
       assertThat(slowFirst.flushedFolders()).isEqualTo(6);
       // The first batch waits on the disk while the other five queue up behind it.
+      assertThat(slowFirst.batches.get(0)).hasSize(1);
       assertThat(slowFirst.batches.size()).isBetween(2, 3);
       JsonNode checkpoint = checkpoint(dir);
       assertThat(checkpoint.get("completed")).hasSize(6);

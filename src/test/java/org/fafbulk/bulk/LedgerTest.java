@@ -22,6 +22,7 @@ import org.fafbulk.state.CheckpointStore;
 import org.fafbulk.state.FailureLog;
 import org.fafbulk.state.FlushSchedule;
 import org.fafbulk.state.MapsIndex;
+import org.fafbulk.testing.TestJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,14 +33,14 @@ class LedgerTest {
   private final Clock clock = Clock.systemUTC();
   private final StringWriter out = new StringWriter();
 
-  private Ledger ledger() {
+  private Ledger ledger() throws IOException {
     FlushSchedule always = new FlushSchedule(Duration.ZERO);
     Checkpoint start = TestRuns.selection("9");
     return new Ledger(
         dir,
-        new CheckpointStore(dir, clock, always, start),
-        new FailureLog(dir, clock, always),
-        new MapsIndex(dir, clock, always),
+        new CheckpointStore(TestJson.FILES, dir, clock, always, start),
+        new FailureLog(TestJson.FILES, dir, clock, always),
+        new MapsIndex(TestJson.FILES, dir, clock, always),
         new Progress(new PrintWriter(out, true), false, false),
         clock);
   }
@@ -48,7 +49,7 @@ class LedgerTest {
       new MapTarget("1", "Map 1", "http://127.0.0.1:9/a.zip", "a.v0001", Optional.empty());
 
   @Test
-  void refusesCallsFromAnyOtherThread() {
+  void refusesCallsFromAnyOtherThread() throws IOException {
     Ledger ledger = ledger();
 
     assertThatThrownBy(() -> CompletableFuture.runAsync(() -> ledger.started(MAP)).get())
@@ -112,7 +113,7 @@ class LedgerTest {
   }
 
   @Test
-  void stagedMapCannotBeRecordedBeforeItIsPublished() {
+  void stagedMapCannotBeRecordedBeforeItIsPublished() throws IOException {
     Ledger ledger = ledger();
     assertThatThrownBy(() -> ledger.record(new Outcome.Staged(MAP, null, 0, null)))
         .isInstanceOf(IllegalArgumentException.class);

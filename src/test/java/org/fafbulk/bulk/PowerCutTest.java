@@ -112,7 +112,7 @@ class PowerCutTest {
     return files.toString();
   }
 
-  private RunSummary run(FolderFlush flush, int maps) {
+  private RunSummary run(FolderFlush flush, int maps) throws IOException {
     return TestRuns.downloader(
             dir, 4, new StagingWorker(), flush, new StopSignal(), new StringWriter())
         .run(new ListTargets(StagingWorker.targets(maps)), TestRuns.selection());

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.fafbulk.download.FolderFlush;
 import org.fafbulk.state.Checkpoint;
+import org.fafbulk.testing.TestJson;
 
 /** Builds runs for the coordinator's tests: a fake worker, a chosen flush, no network, no delay. */
 final class TestRuns {
@@ -35,6 +36,7 @@ final class TestRuns {
       Writer out) {
     return new BulkDownloader(
         new BulkDownloader.Settings(dir, concurrency, delay, Duration.ZERO, false),
+        TestJson.FILES,
         worker,
         outputDir -> flush,
         new PrintWriter(out, true),

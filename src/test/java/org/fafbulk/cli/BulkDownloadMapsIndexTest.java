@@ -12,6 +12,7 @@ import org.fafbulk.state.CheckpointStore;
 import org.fafbulk.state.MapsIndex;
 import org.fafbulk.testing.ArchiveServer;
 import org.fafbulk.testing.CliRun;
+import org.fafbulk.testing.TestJson;
 import org.fafbulk.testing.UrlFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,7 +60,7 @@ class BulkDownloadMapsIndexTest {
       }
 
       assertThat(readMaps(dir).findValuesAsText("folder")).containsExactly("alpha.v0001");
-      assertThat(CheckpointStore.load(dir).orElseThrow().completed())
+      assertThat(CheckpointStore.load(TestJson.FILES, dir).orElseThrow().completed())
           .containsExactly("alpha.v0001");
     }
   }

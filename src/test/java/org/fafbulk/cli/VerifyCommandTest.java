@@ -17,6 +17,7 @@ import org.fafbulk.state.OutputLock;
 import org.fafbulk.testing.ArchiveServer;
 import org.fafbulk.testing.CliRun;
 import org.fafbulk.testing.MapArchives;
+import org.fafbulk.testing.TestJson;
 import org.fafbulk.testing.UrlFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,9 +91,11 @@ class VerifyCommandTest {
             .satisfies(name -> assertThat(name).startsWith("alpha.v0001-"));
       }
       assertThat(out.toString()).contains("moved aside to .faf-broken/alpha.v0001-");
-      assertThat(CheckpointStore.load(dir).orElseThrow().completed())
+      assertThat(CheckpointStore.load(TestJson.FILES, dir).orElseThrow().completed())
           .containsExactly("gamma.v0001");
-      assertThat(MapsIndex.load(dir)).extracting(MapRecord::folder).containsExactly("gamma.v0001");
+      assertThat(MapsIndex.load(TestJson.FILES, dir))
+          .extracting(MapRecord::folder)
+          .containsExactly("gamma.v0001");
 
       out.getBuffer().setLength(0);
       assertThat(verify(dir)).isZero();

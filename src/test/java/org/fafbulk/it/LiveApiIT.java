@@ -5,10 +5,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.fafbulk.cli.Main;
+import org.fafbulk.download.MapVerifier;
+import org.fafbulk.state.MapRecord;
+import org.fafbulk.state.MapsIndex;
+import org.fafbulk.testing.RunOutput;
+import org.fafbulk.testing.TestJson;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +27,7 @@ class LiveApiIT {
   @TempDir Path out;
 
   @Test
-  void downloadsTwoRealMapsFromTheVault() {
+  void downloadsTwoRealMapsFromTheVault() throws Exception {
     Map<String, String> env = System.getenv();
     assumeTrue("1".equals(env.get("FAF_LIVE_TEST")), "live test: set FAF_LIVE_TEST=1 to run it");
     assumeTrue(
@@ -42,7 +47,16 @@ class LiveApiIT {
             "--output-dir",
             out.toString());
     assertThat(exit).as(output.toString()).isZero();
-    assertThat(out.resolve("checkpoint.json")).exists();
-    assertThat(Files.isDirectory(out)).isTrue();
+    // Two real maps, each a sound map folder, recorded as completed and in maps.json, none failed.
+    List<String> folders = RunOutput.mapFolders(out);
+    assertThat(folders).as(output.toString()).hasSize(2);
+    for (String folder : folders) {
+      MapVerifier.verify(out.resolve(folder));
+    }
+    assertThat(RunOutput.checkpoint(out).get("completed")).hasSize(2);
+    assertThat(RunOutput.failures(out)).isEmpty();
+    assertThat(MapsIndex.load(TestJson.FILES, out))
+        .extracting(MapRecord::folder)
+        .containsExactlyInAnyOrderElementsOf(folders);
   }
 }

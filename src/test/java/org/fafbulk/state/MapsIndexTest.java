@@ -14,7 +14,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import org.fafbulk.FafException;
+import org.fafbulk.testing.TestJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,11 +26,11 @@ class MapsIndexTest {
 
   @Test
   void writesOneRecordPerMapWithApiFieldsAndScenario() throws IOException {
-    MapsIndex index = new MapsIndex(dir, CLOCK, new FlushSchedule(Duration.ZERO));
+    MapsIndex index = new MapsIndex(TestJson.FILES, dir, CLOCK, new FlushSchedule(Duration.ZERO));
     index.put(apiMap("42", "theta_passage_5.v0001"));
     index.flush();
 
-    JsonNode array = JsonFiles.read(dir.resolve(MapsIndex.FILE_NAME)).orElseThrow();
+    JsonNode array = TestJson.FILES.read(dir.resolve(MapsIndex.FILE_NAME)).orElseThrow();
     assertThat(array.isArray()).isTrue();
     JsonNode map = array.get(0);
     assertThat(map.get("map_id").asText()).isEqualTo("42");
@@ -51,39 +51,40 @@ class MapsIndexTest {
 
   @Test
   void writesNullApiFieldsForUrlFileMaps() throws IOException {
-    MapsIndex index = new MapsIndex(dir, CLOCK, new FlushSchedule(Duration.ZERO));
+    MapsIndex index = new MapsIndex(TestJson.FILES, dir, CLOCK, new FlushSchedule(Duration.ZERO));
     index.put(urlMap("some_map.v0003"));
     index.flush();
 
-    JsonNode map = JsonFiles.read(dir.resolve(MapsIndex.FILE_NAME)).orElseThrow().get(0);
+    JsonNode map = TestJson.FILES.read(dir.resolve(MapsIndex.FILE_NAME)).orElseThrow().get(0);
     for (String field : new String[] {"map_id", "version_id", "name", "author", "max_players"}) {
       assertThat(map.get(field).isNull()).as(field).isTrue();
     }
     assertThat(map.get("folder").asText()).isEqualTo("some_map.v0003");
     assertThat(
-            new MapsIndex(dir, CLOCK, new FlushSchedule(Duration.ZERO)).contains("some_map.v0003"))
+            new MapsIndex(TestJson.FILES, dir, CLOCK, new FlushSchedule(Duration.ZERO))
+                .contains("some_map.v0003"))
         .isTrue();
   }
 
   @Test
   void loadsExistingRecordsAndForgetsDroppedOnes() throws IOException {
-    MapsIndex first = new MapsIndex(dir, CLOCK, new FlushSchedule(Duration.ZERO));
+    MapsIndex first = new MapsIndex(TestJson.FILES, dir, CLOCK, new FlushSchedule(Duration.ZERO));
     first.put(apiMap("1", "a.v0001"));
     first.put(apiMap("2", "b.v0001"));
     first.flush();
 
-    MapsIndex second = new MapsIndex(dir, CLOCK, new FlushSchedule(Duration.ZERO));
+    MapsIndex second = new MapsIndex(TestJson.FILES, dir, CLOCK, new FlushSchedule(Duration.ZERO));
     assertThat(second.contains("1")).isTrue();
     assertThat(second.hasScenario("1")).isTrue();
     second.forget("1");
     second.flush();
 
-    assertThat(MapsIndex.load(dir)).extracting(MapRecord::id).containsExactly("2");
+    assertThat(MapsIndex.load(TestJson.FILES, dir)).extracting(MapRecord::id).containsExactly("2");
   }
 
   @Test
   void keepsRecordsOnDiskAndStreamsThemThroughEachWrite() throws IOException {
-    MapsIndex index = new MapsIndex(dir, CLOCK, new FlushSchedule(Duration.ZERO));
+    MapsIndex index = new MapsIndex(TestJson.FILES, dir, CLOCK, new FlushSchedule(Duration.ZERO));
     index.put(urlMap("a"));
     index.put(urlMap("b"));
     index.put(urlMap("c"));
@@ -93,8 +94,11 @@ class MapsIndexTest {
     index.forget("a");
     index.flush();
 
-    assertThat(MapsIndex.load(dir)).extracting(MapRecord::id).containsExactly("b", "c", "d");
-    assertThat(MapsIndex.load(dir).get(0).name()).contains("Theta Passage 5");
+    assertThat(MapsIndex.load(TestJson.FILES, dir))
+        .extracting(MapRecord::id)
+        .containsExactly("b", "c", "d");
+    assertThat(MapsIndex.load(TestJson.FILES, dir).get(0).api().map(MapRecord.Api::name))
+        .contains("Theta Passage 5");
     assertThat(index.hasScenario("b")).isTrue();
     assertThat(index.hasScenario("c")).isFalse();
     assertThat(index.contains("a")).isFalse();
@@ -102,7 +106,7 @@ class MapsIndexTest {
 
   @Test
   void writesAnIdRepeatedInTheFileOnce() throws IOException {
-    MapsIndex index = new MapsIndex(dir, CLOCK, new FlushSchedule(Duration.ZERO));
+    MapsIndex index = new MapsIndex(TestJson.FILES, dir, CLOCK, new FlushSchedule(Duration.ZERO));
     index.put(urlMap("a"));
     index.flush();
     Path file = dir.resolve(MapsIndex.FILE_NAME);
@@ -113,12 +117,14 @@ class MapsIndexTest {
     index.put(urlMap("b"));
     index.flush();
 
-    assertThat(MapsIndex.load(dir)).extracting(MapRecord::id).containsExactly("a", "b");
+    assertThat(MapsIndex.load(TestJson.FILES, dir))
+        .extracting(MapRecord::id)
+        .containsExactly("a", "b");
   }
 
   @Test
   void keepsItsChangesWhenAWriteFails() throws IOException {
-    MapsIndex index = new MapsIndex(dir, CLOCK, new FlushSchedule(Duration.ZERO));
+    MapsIndex index = new MapsIndex(TestJson.FILES, dir, CLOCK, new FlushSchedule(Duration.ZERO));
     index.put(urlMap("a"));
     index.flush();
     index.put(urlMap("b"));
@@ -126,32 +132,33 @@ class MapsIndexTest {
     Files.delete(file);
     Files.createDirectory(file); // the next write cannot read what it streams through
 
-    assertThatThrownBy(index::flush).isInstanceOf(FafException.class);
+    assertThatThrownBy(index::flush).isInstanceOf(StateFileException.class);
     Files.delete(file);
     index.flush();
 
-    assertThat(MapsIndex.load(dir)).extracting(MapRecord::id).containsExactly("b");
+    assertThat(MapsIndex.load(TestJson.FILES, dir)).extracting(MapRecord::id).containsExactly("b");
   }
 
   @Test
   void writesInBatchesLikeTheCheckpoint() throws IOException {
-    MapsIndex index = new MapsIndex(dir, CLOCK, new FlushSchedule(Duration.ofHours(1)));
+    MapsIndex index =
+        new MapsIndex(TestJson.FILES, dir, CLOCK, new FlushSchedule(Duration.ofHours(1)));
     index.put(urlMap("a"));
     index.flushIfDue();
     index.put(urlMap("b"));
     index.flushIfDue();
 
-    assertThat(MapsIndex.load(dir)).hasSize(1);
+    assertThat(MapsIndex.load(TestJson.FILES, dir)).hasSize(1);
     index.flush();
-    assertThat(MapsIndex.load(dir)).hasSize(2);
+    assertThat(MapsIndex.load(TestJson.FILES, dir)).hasSize(2);
   }
 
   @Test
   void refusesAFileThatIsNotAList() throws IOException {
     Files.writeString(dir.resolve(MapsIndex.FILE_NAME), "{\"not\": \"a list\"}");
 
-    assertThatThrownBy(() -> MapsIndex.load(dir))
-        .isInstanceOf(FafException.class)
+    assertThatThrownBy(() -> MapsIndex.load(TestJson.FILES, dir))
+        .isInstanceOf(StateFileException.class)
         .hasMessageContaining("not a list");
   }
 
@@ -159,20 +166,20 @@ class MapsIndexTest {
   void refusesAFileItCannotReadInsteadOfStartingAfreshOverIt() throws IOException {
     Files.createDirectory(dir.resolve(MapsIndex.FILE_NAME)); // exists, but cannot be read as a file
 
-    assertThatThrownBy(() -> MapsIndex.load(dir))
-        .isInstanceOf(FafException.class)
+    assertThatThrownBy(() -> MapsIndex.load(TestJson.FILES, dir))
+        .isInstanceOf(StateFileException.class)
         .hasMessageContaining("cannot read");
   }
 
   @Test
   void writesAndReadsBackTwoThousandRecords() throws IOException {
-    MapsIndex index = new MapsIndex(dir, CLOCK, new FlushSchedule(Duration.ZERO));
+    MapsIndex index = new MapsIndex(TestJson.FILES, dir, CLOCK, new FlushSchedule(Duration.ZERO));
     for (int i = 0; i < 2_000; i++) {
       index.put(urlMap("map_" + i + ".v0001"));
     }
     index.flush();
 
-    assertThat(MapsIndex.load(dir)).hasSize(2_000);
+    assertThat(MapsIndex.load(TestJson.FILES, dir)).hasSize(2_000);
   }
 
   @Test
@@ -183,16 +190,11 @@ class MapsIndexTest {
 
   static MapRecord apiMap(String id, String folder) {
     return new MapRecord(
-        Optional.of(id),
-        Optional.of(id + "0"),
-        Optional.of("Theta Passage 5"),
-        Optional.of("someone"),
+        Optional.of(
+            new MapRecord.Api(id, id + "0", "Theta Passage 5", Optional.of("someone"), 1, 4, true)),
         folder,
-        OptionalInt.of(1),
         OptionalInt.of(512),
         OptionalInt.of(512),
-        OptionalInt.of(4),
-        Optional.of(true),
         OptionalLong.of(1234),
         Optional.of(NOW),
         Optional.of(
@@ -206,15 +208,9 @@ class MapsIndexTest {
   static MapRecord urlMap(String folder) {
     return new MapRecord(
         Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
         folder,
-        OptionalInt.empty(),
         OptionalInt.of(256),
         OptionalInt.of(256),
-        OptionalInt.empty(),
-        Optional.empty(),
         OptionalLong.of(99),
         Optional.of(NOW),
         Optional.empty());

@@ -1,12 +1,10 @@
-package org.fafbulk.cli;
+package org.fafbulk.bulk;
 
 import java.util.NoSuchElementException;
 import java.util.OptionalLong;
-import org.fafbulk.bulk.MapTarget;
-import org.fafbulk.bulk.TargetSource;
 
 /** The selection of {@code --limit 0}: nothing, without asking the API. */
-final class EmptyTargets implements TargetSource {
+public final class EmptyTargets implements TargetSource {
   @Override
   public OptionalLong expected() {
     return OptionalLong.of(0);

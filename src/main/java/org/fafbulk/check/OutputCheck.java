@@ -1,4 +1,4 @@
-package org.fafbulk.bulk;
+package org.fafbulk.check;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -25,6 +25,7 @@ import org.fafbulk.state.AtomicFiles;
 import org.fafbulk.state.Checkpoint;
 import org.fafbulk.state.CheckpointStore;
 import org.fafbulk.state.FlushSchedule;
+import org.fafbulk.state.JsonFiles;
 import org.fafbulk.state.MapRecord;
 import org.fafbulk.state.MapsIndex;
 
@@ -69,16 +70,22 @@ public final class OutputCheck {
     }
   }
 
-  public static Report check(Path dir) throws IOException {
+  public static Report check(JsonFiles json, Path dir) throws IOException {
     Map<String, Set<String>> idsByFolder = new HashMap<>();
     Map<String, String> folderById = new HashMap<>();
-    for (MapRecord record : MapsIndex.load(dir)) {
+    for (MapRecord record : MapsIndex.load(json, dir)) {
       idsByFolder.computeIfAbsent(record.folder(), f -> new TreeSet<>()).add(record.id());
       folderById.put(record.id(), record.folder());
     }
-    Optional<Checkpoint> checkpoint = CheckpointStore.load(dir);
-    List<Problem> problems = new ArrayList<>();
     List<Path> folders = mapFolders(dir);
+    List<Problem> problems = broken(folders, idsByFolder);
+    problems.addAll(missing(dir, CheckpointStore.load(json, dir), folderById));
+    return new Report(folders.size(), problems);
+  }
+
+  /** The folders that are not valid maps, in the order of {@code folders}. */
+  private static List<Problem> broken(List<Path> folders, Map<String, Set<String>> idsByFolder) {
+    List<Problem> problems = new ArrayList<>();
     for (Path folder : folders) {
       String name = folder.getFileName().toString();
       Optional<String> broken = brokenBecause(folder);
@@ -88,6 +95,12 @@ public final class OutputCheck {
         problems.add(new Problem(Problem.Kind.BROKEN, name, ids, broken.get()));
       }
     }
+    return problems;
+  }
+
+  /** The completed maps whose folder is gone, sorted by folder. */
+  private static List<Problem> missing(
+      Path dir, Optional<Checkpoint> checkpoint, Map<String, String> folderById) {
     Set<String> completed = new LinkedHashSet<>();
     checkpoint.ifPresent(c -> completed.addAll(c.completed()));
     completed.addAll(folderById.keySet());
@@ -98,14 +111,9 @@ public final class OutputCheck {
     boolean idsAreFolders = checkpoint.map(c -> c.urlFile().isPresent()).orElse(false);
     List<Problem> missing = new ArrayList<>();
     for (String id : completed) {
-      String folder = folderById.get(id);
-      if (folder == null) {
-        if (!idsAreFolders) {
-          continue;
-        }
-        folder = id;
-      }
-      if (!FolderNames.isSafe(folder) || !Files.isDirectory(dir.resolve(folder))) {
+      String folder = folderById.getOrDefault(id, idsAreFolders ? id : null);
+      if (folder != null
+          && (!FolderNames.isSafe(folder) || !Files.isDirectory(dir.resolve(folder)))) {
         missing.add(
             new Problem(
                 Problem.Kind.MISSING,
@@ -115,8 +123,7 @@ public final class OutputCheck {
       }
     }
     missing.sort(Comparator.comparing(Problem::folder));
-    problems.addAll(missing);
-    return new Report(folders.size(), problems);
+    return missing;
   }
 
   /**
@@ -124,7 +131,8 @@ public final class OutputCheck {
    * checkpoint.json and maps.json; the caller holds the output directory's lock. Returns where each
    * broken folder went, relative to {@code dir}.
    */
-  public static List<String> repair(Path dir, Report report, Clock clock) throws IOException {
+  public static List<String> repair(JsonFiles json, Path dir, Report report, Clock clock)
+      throws IOException {
     List<String> moved = new ArrayList<>();
     Set<String> ids = new LinkedHashSet<>();
     for (Problem problem : report.problems()) {
@@ -136,13 +144,13 @@ public final class OutputCheck {
       }
     }
     FlushSchedule now = new FlushSchedule(Duration.ZERO);
-    Optional<Checkpoint> checkpoint = CheckpointStore.load(dir);
+    Optional<Checkpoint> checkpoint = CheckpointStore.load(json, dir);
     if (checkpoint.isPresent() && ids.stream().anyMatch(checkpoint.get().completed()::contains)) {
-      CheckpointStore store = new CheckpointStore(dir, clock, now, checkpoint.get());
+      CheckpointStore store = new CheckpointStore(json, dir, clock, now, checkpoint.get());
       ids.forEach(store::forget);
       store.flush();
     }
-    MapsIndex index = new MapsIndex(dir, clock, now);
+    MapsIndex index = new MapsIndex(json, dir, clock, now);
     ids.forEach(index::forget);
     index.flush();
     return moved;
