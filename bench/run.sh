@@ -4,7 +4,7 @@
 #   bash bench/run.sh          throughput, data on disk: faf and every peer, each corpus, 3 runs
 #   bash bench/run.sh scale    20,000-map catalogue: API requests, RSS at 200 vs 20,000, --resume
 #   bash bench/run.sh nmt      where resident memory is at 200 and 20,000 maps (native_memory.py)
-#   bash bench/run.sh fsyncs   fsync and rename calls per map, by target (strace, fsyncs.py)
+#   bash bench/run.sh fsyncs   fsync, syncfs and rename calls per map, by target (strace, fsyncs.py)
 #
 # Environment: BENCH_CORPORA (default "real random"), BENCH_SCALE (corpus size factor, default 1:
 # 1 GB unzipped for real, 1 GB of archives for random), BENCH_RUNS (default 3), BENCH_CONCURRENCY
@@ -285,7 +285,8 @@ run_nmt() {
   done
 }
 
-# fsync, fdatasync and rename calls faf makes per map, on each corpus (strace -f -c).
+# fsync, fdatasync, syncfs and rename calls faf makes per map, on each corpus (strace -f: the
+# syncfs is made by the `sync -f` child process faf starts once per batch, which -f follows).
 run_fsyncs() {
   local kind corpus out
   for kind in $corpora; do
@@ -295,7 +296,7 @@ run_fsyncs() {
     out="$work/runs/fsyncs-$kind"
     rm -rf "$out"
     drop_caches >/dev/null
-    strace -f -y -T -e trace=fsync,fdatasync,sync_file_range,rename,renameat,renameat2 \
+    strace -f -y -T -e trace=fsync,fdatasync,syncfs,sync,sync_file_range,rename,renameat,renameat2 \
       -o "$work/strace-$kind.txt" "$root/faf" bulk-download --api-url "http://127.0.0.1:$api_port" \
       --token bench --delay-ms 0 --concurrency 8 --output-dir "$out" --quiet
     python3 "$here/fsyncs.py" "$work/strace-$kind.txt" "$corpus/catalogue.json" "$kind"
