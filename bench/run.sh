@@ -127,7 +127,7 @@ drop_caches() {
 
 now() { date +%s.%N; }
 
-# Runs "$@" under /usr/bin/time -v; sets wall (seconds), rss (KB) and code (exit status).
+# Runs "$@" under /usr/bin/time -v; sets wall (seconds), rss (KB), cpu (seconds) and code.
 measure() {
   local timing="$work/time.txt" start end
   start="$(now)"
@@ -138,6 +138,8 @@ measure() {
   end="$(now)"
   wall="$(python3 -c "print(f'{$end - $start:.3f}')")"
   rss="$(awk -F': ' '/Maximum resident set size/ {print $2}' "$timing")"
+  # user + system CPU seconds of the tool and every child it waited for (not nginx's)
+  cpu="$(awk -F': ' '/(User|System) time \(seconds\)/ {s += $2} END {printf "%.2f", s}' "$timing")"
 }
 
 header() {
@@ -191,8 +193,9 @@ for m in json.load(open(sys.argv[1])):
           log "$kind $tool c=$c run $r: exit $code. $problem See $out"
           exit 1
         fi
-        log "$kind $tool c=$c run $r: ${wall}s, ${rss} KB"
-        printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$kind" "$tool" "$c" "$r" "$wall" "$rss" >>"$raw"
+        log "$kind $tool c=$c run $r: ${wall}s, ${rss} KB, ${cpu} CPU s"
+        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$kind" "$tool" "$c" "$r" "$wall" "$rss" "$cpu" \
+          >>"$raw"
         rm -rf "$out"
       done
     done
