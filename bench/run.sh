@@ -127,9 +127,18 @@ drop_caches() {
 
 now() { date +%s.%N; }
 
-# Runs "$@" under /usr/bin/time -v; sets wall (seconds), rss (KB), cpu (seconds) and code.
+# Sectors written so far to the disk that holds bench/work (whole device: other jobs count too).
+sectors_written() {
+  local dev
+  dev="$(stat -c '%Hd %Ld' "$work")"
+  awk -v maj="${dev% *}" -v min="${dev#* }" '$1 == maj && $2 == min {print $10}' /proc/diskstats
+}
+
+# Runs "$@" under /usr/bin/time -v; sets wall (seconds), rss (KB), cpu (seconds), disk_mb and code.
 measure() {
   local timing="$work/time.txt" start end
+  local sectors_before
+  sectors_before="$(sectors_written)"
   start="$(now)"
   set +e
   /usr/bin/time -v -o "$timing" "$@"
@@ -140,6 +149,8 @@ measure() {
   rss="$(awk -F': ' '/Maximum resident set size/ {print $2}' "$timing")"
   # user + system CPU seconds of the tool and every child it waited for (not nginx's)
   cpu="$(awk -F': ' '/(User|System) time \(seconds\)/ {s += $2} END {printf "%.2f", s}' "$timing")"
+  # MB the disk took during the run (with the final sync, all the run wrote, and whatever else ran)
+  disk_mb="$((($(sectors_written) - sectors_before) * 512 / 1000000))"
 }
 
 header() {
@@ -193,9 +204,9 @@ for m in json.load(open(sys.argv[1])):
           log "$kind $tool c=$c run $r: exit $code. $problem See $out"
           exit 1
         fi
-        log "$kind $tool c=$c run $r: ${wall}s, ${rss} KB, ${cpu} CPU s"
-        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$kind" "$tool" "$c" "$r" "$wall" "$rss" "$cpu" \
-          >>"$raw"
+        log "$kind $tool c=$c run $r: ${wall}s, ${rss} KB, ${cpu} CPU s, ${disk_mb} MB to disk"
+        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$kind" "$tool" "$c" "$r" "$wall" "$rss" \
+          "$cpu" "$disk_mb" >>"$raw"
         rm -rf "$out"
       done
     done
