@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Counts the flushes and renames in an `strace -f -y -T` log of faf, per map and by target.
 
+syncfs comes from the `sync -f OUTPUT_DIR` child faf starts once per batch of staged maps.
+
   fsyncs.py STRACE_LOG CATALOGUE_JSON KIND
 """
 
@@ -19,6 +21,8 @@ MAP_FILE = re.compile(r"\.(scmap|lua|dds|png)$", re.IGNORECASE)
 
 
 def target(call, args):
+    if call in ("syncfs", "sync"):
+        return "whole file system (one per batch of maps)"
     if call.startswith("rename"):
         return "map folder" if "faf-tmp-map-" in args else "state file or other"
     m = FD_PATH.match(args)

@@ -4,7 +4,7 @@
 #   bash bench/run.sh          throughput, data on disk: faf and every peer, each corpus, 3 runs
 #   bash bench/run.sh scale    20,000-map catalogue: API requests, RSS at 200 vs 20,000, --resume
 #   bash bench/run.sh nmt      where resident memory is at 200 and 20,000 maps (native_memory.py)
-#   bash bench/run.sh fsyncs   fsync and rename calls per map, by target (strace, fsyncs.py)
+#   bash bench/run.sh fsyncs   fsync, syncfs and rename calls per map, by target (strace, fsyncs.py)
 #
 # Environment: BENCH_CORPORA (default "real random"), BENCH_SCALE (corpus size factor, default 1:
 # 1 GB unzipped for real, 1 GB of archives for random), BENCH_RUNS (default 3), BENCH_CONCURRENCY
@@ -127,9 +127,18 @@ drop_caches() {
 
 now() { date +%s.%N; }
 
-# Runs "$@" under /usr/bin/time -v; sets wall (seconds), rss (KB) and code (exit status).
+# Sectors written so far to the disk that holds bench/work (whole device: other jobs count too).
+sectors_written() {
+  local dev
+  dev="$(stat -c '%Hd %Ld' "$work")"
+  awk -v maj="${dev% *}" -v min="${dev#* }" '$1 == maj && $2 == min {print $10}' /proc/diskstats
+}
+
+# Runs "$@" under /usr/bin/time -v; sets wall (seconds), rss (KB), cpu (seconds), disk_mb and code.
 measure() {
   local timing="$work/time.txt" start end
+  local sectors_before
+  sectors_before="$(sectors_written)"
   start="$(now)"
   set +e
   /usr/bin/time -v -o "$timing" "$@"
@@ -138,6 +147,10 @@ measure() {
   end="$(now)"
   wall="$(python3 -c "print(f'{$end - $start:.3f}')")"
   rss="$(awk -F': ' '/Maximum resident set size/ {print $2}' "$timing")"
+  # user + system CPU seconds of the tool and every child it waited for (not nginx's)
+  cpu="$(awk -F': ' '/(User|System) time \(seconds\)/ {s += $2} END {printf "%.2f", s}' "$timing")"
+  # MB the disk took during the run (with the final sync, all the run wrote, and whatever else ran)
+  disk_mb="$((($(sectors_written) - sectors_before) * 512 / 1000000))"
 }
 
 header() {
@@ -191,8 +204,9 @@ for m in json.load(open(sys.argv[1])):
           log "$kind $tool c=$c run $r: exit $code. $problem See $out"
           exit 1
         fi
-        log "$kind $tool c=$c run $r: ${wall}s, ${rss} KB"
-        printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$kind" "$tool" "$c" "$r" "$wall" "$rss" >>"$raw"
+        log "$kind $tool c=$c run $r: ${wall}s, ${rss} KB, ${cpu} CPU s, ${disk_mb} MB to disk"
+        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$kind" "$tool" "$c" "$r" "$wall" "$rss" \
+          "$cpu" "$disk_mb" >>"$raw"
         rm -rf "$out"
       done
     done
@@ -285,7 +299,8 @@ run_nmt() {
   done
 }
 
-# fsync, fdatasync and rename calls faf makes per map, on each corpus (strace -f -c).
+# fsync, fdatasync, syncfs and rename calls faf makes per map, on each corpus (strace -f: the
+# syncfs is made by the `sync -f` child process faf starts once per batch, which -f follows).
 run_fsyncs() {
   local kind corpus out
   for kind in $corpora; do
@@ -295,7 +310,7 @@ run_fsyncs() {
     out="$work/runs/fsyncs-$kind"
     rm -rf "$out"
     drop_caches >/dev/null
-    strace -f -y -T -e trace=fsync,fdatasync,sync_file_range,rename,renameat,renameat2 \
+    strace -f -y -T -e trace=fsync,fdatasync,syncfs,sync,sync_file_range,rename,renameat,renameat2 \
       -o "$work/strace-$kind.txt" "$root/faf" bulk-download --api-url "http://127.0.0.1:$api_port" \
       --token bench --delay-ms 0 --concurrency 8 --output-dir "$out" --quiet
     python3 "$here/fsyncs.py" "$work/strace-$kind.txt" "$corpus/catalogue.json" "$kind"
