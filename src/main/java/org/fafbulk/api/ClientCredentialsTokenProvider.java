@@ -85,8 +85,7 @@ public final class ClientCredentialsTokenProvider implements TokenProvider {
                 + " from "
                 + tokenUrl
                 + "): check the client id and secret (--client-id/--client-secret, FAF_CLIENT_ID/"
-                + "FAF_CLIENT_SECRET or the credentials file)",
-            null);
+                + "FAF_CLIENT_SECRET or the credentials file)");
       }
       if (!response.isSuccessful()) {
         throw FafException.fatal(
@@ -94,14 +93,12 @@ public final class ClientCredentialsTokenProvider implements TokenProvider {
                 + tokenUrl
                 + ": HTTP "
                 + response.code()
-                + (response.isRedirect() ? " (" + response.message() + ")" : ""),
-            null);
+                + (response.isRedirect() ? " (" + response.message() + ")" : ""));
       }
       JsonNode body = json.readTree(response.body().byteStream());
       String token = body.path("access_token").asText("");
       if (token.isEmpty()) {
-        throw FafException.fatal(
-            "the token response from " + tokenUrl + " has no access_token", null);
+        throw FafException.fatal("the token response from " + tokenUrl + " has no access_token");
       }
       long expiresIn = body.path("expires_in").asLong(3600);
       Duration margin =
