@@ -69,6 +69,16 @@ public final class ClientCredentialsTokenProvider implements TokenProvider {
   }
 
   private void fetch() {
+    try (Response response = http.newCall(tokenRequest()).execute()) {
+      checkStatus(response);
+      remember(json.readTree(response.body().byteStream()));
+    } catch (IOException e) {
+      throw FafException.fatal(
+          "cannot reach FAF's token server " + tokenUrl + ": " + e.getMessage(), e);
+    }
+  }
+
+  private Request tokenRequest() {
     FormBody form =
         new FormBody.Builder()
             .add("grant_type", "client_credentials")
@@ -76,42 +86,40 @@ public final class ClientCredentialsTokenProvider implements TokenProvider {
             .add("client_secret", clientSecret)
             .add("scope", scope)
             .build();
-    Request request = new Request.Builder().url(tokenUrl).post(form).build();
-    try (Response response = http.newCall(request).execute()) {
-      if (response.code() == 400 || response.code() == 401 || response.code() == 403) {
-        throw FafException.fatal(
-            "FAF's token server refused the client credentials (HTTP "
-                + response.code()
-                + " from "
-                + tokenUrl
-                + "): check the client id and secret (--client-id/--client-secret, FAF_CLIENT_ID/"
-                + "FAF_CLIENT_SECRET or the credentials file)",
-            null);
-      }
-      if (!response.isSuccessful()) {
-        throw FafException.fatal(
-            "cannot get a token from "
-                + tokenUrl
-                + ": HTTP "
-                + response.code()
-                + (response.isRedirect() ? " (" + response.message() + ")" : ""),
-            null);
-      }
-      JsonNode body = json.readTree(response.body().byteStream());
-      String token = body.path("access_token").asText("");
-      if (token.isEmpty()) {
-        throw FafException.fatal(
-            "the token response from " + tokenUrl + " has no access_token", null);
-      }
-      long expiresIn = body.path("expires_in").asLong(3600);
-      Duration margin =
-          Duration.ofSeconds(Math.min(RENEW_MARGIN.toSeconds(), Math.max(0, expiresIn / 10)));
-      cached = token;
-      renewAt = clock.instant().plusSeconds(expiresIn).minus(margin);
-    } catch (IOException e) {
+    return new Request.Builder().url(tokenUrl).post(form).build();
+  }
+
+  private void checkStatus(Response response) {
+    if (response.code() == 400 || response.code() == 401 || response.code() == 403) {
       throw FafException.fatal(
-          "cannot reach FAF's token server " + tokenUrl + ": " + e.getMessage(), e);
+          "FAF's token server refused the client credentials (HTTP "
+              + response.code()
+              + " from "
+              + tokenUrl
+              + "): check the client id and secret (--client-id/--client-secret, FAF_CLIENT_ID/"
+              + "FAF_CLIENT_SECRET or the credentials file)");
     }
+    if (!response.isSuccessful()) {
+      throw FafException.fatal(
+          "cannot get a token from "
+              + tokenUrl
+              + ": HTTP "
+              + response.code()
+              + (response.isRedirect() ? " (" + response.message() + ")" : ""));
+    }
+  }
+
+  /** Keeps the token until a little before it expires: a tenth of its life, at most a minute. */
+  private void remember(JsonNode body) {
+    String token = body.path("access_token").asText("");
+    if (token.isEmpty()) {
+      throw FafException.fatal("the token response from " + tokenUrl + " has no access_token");
+    }
+    long expiresIn = body.path("expires_in").asLong(3600);
+    Duration margin =
+        Duration.ofSeconds(Math.min(RENEW_MARGIN.toSeconds(), Math.max(0, expiresIn / 10)));
+    cached = token;
+    renewAt = clock.instant().plusSeconds(expiresIn).minus(margin);
   }
 
   @Override

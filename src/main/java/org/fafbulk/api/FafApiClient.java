@@ -132,10 +132,9 @@ public final class FafApiClient {
               + " ("
               + e.getMessage()
               + (e.attempts() == 1 ? "" : "; gave up after " + e.attempts() + " attempts")
-              + "); check --api-url and your connection",
-          null);
+              + "); check --api-url and your connection");
     } catch (HttpStatusException e) {
-      throw FafException.fatal("the FAF API answered " + e.getMessage() + " for " + url, null);
+      throw FafException.fatal("the FAF API answered " + e.getMessage() + " for " + url);
     } catch (ResponseLimit.TooLarge e) {
       throw FafException.fatal(
           "the FAF API sent too much for " + url + " (" + e.getMessage() + ")", e);
@@ -197,8 +196,7 @@ public final class FafApiClient {
     }
     if (doc.hasErrors()) {
       throw FafException.fatal(
-          "the FAF API reported an error for " + url + " (HTTP " + code + "): " + doc.errors(),
-          null);
+          "the FAF API reported an error for " + url + " (HTTP " + code + "): " + doc.errors());
     }
     return doc;
   }

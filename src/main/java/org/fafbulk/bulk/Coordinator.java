@@ -15,9 +15,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -74,11 +72,11 @@ final class Coordinator {
 
   /** Runs until every listed map is settled, or the run is stopped; true when interrupted. */
   boolean run(TargetSource targets) throws IOException {
-    ExecutorService pool = Executors.newFixedThreadPool(concurrency, new Daemons("download"));
+    ExecutorService pool = Executors.newFixedThreadPool(concurrency, new DaemonThreads("download"));
     // Folders already in place without a maps.json record are described on a thread of their own,
     // so that downloads never queue behind them and a stop need not wait for them.
-    ExecutorService describer = Executors.newSingleThreadExecutor(new Daemons("describe"));
-    ExecutorService committer = Executors.newSingleThreadExecutor(new Daemons("publish"));
+    ExecutorService describer = Executors.newSingleThreadExecutor(new DaemonThreads("describe"));
+    ExecutorService committer = Executors.newSingleThreadExecutor(new DaemonThreads("publish"));
     try (Listing listing = new Listing(targets, events, LISTING_WINDOW)) {
       listing.start();
       while (!settled()) {
@@ -233,23 +231,6 @@ final class Coordinator {
       staged.add(s); // a worker is free again, while its map waits for the next batch
     } else {
       ledger.record(outcome);
-    }
-  }
-
-  /** Names pool threads and makes them daemons, so that they never keep the JVM alive. */
-  private static final class Daemons implements ThreadFactory {
-    private final String kind;
-    private final AtomicInteger count = new AtomicInteger();
-
-    Daemons(String kind) {
-      this.kind = kind;
-    }
-
-    @Override
-    public Thread newThread(Runnable runnable) {
-      Thread thread = new Thread(runnable, "faf-" + kind + "-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
     }
   }
 }

@@ -22,28 +22,8 @@ final class DryRun {
             && targets.expected().getAsLong() < targets.matching().getAsLong();
     long count = 0;
     while (targets.hasNext()) {
-      MapTarget target = targets.next();
+      printLine(targets.next(), out);
       count++;
-      String detail =
-          target
-              .metadata()
-              .map(
-                  m -> {
-                    MapVersion v = m.latestVersion();
-                    return String.format(
-                        Locale.ROOT,
-                        "%-9s %2d players  %s",
-                        Units.km(Math.max(v.width(), v.height())),
-                        v.maxPlayers(),
-                        m.displayName());
-                  })
-              .orElse(target.url());
-      out.printf(
-          Locale.ROOT,
-          "%-8s %-40s %s%n",
-          Printable.of(target.id()),
-          Printable.of(target.folder()),
-          Printable.of(detail));
     }
     if (limited) {
       out.printf(
@@ -61,5 +41,28 @@ final class DryRun {
     }
     out.flush();
     return ExitCodes.OK;
+  }
+
+  private static void printLine(MapTarget target, PrintWriter out) {
+    String detail =
+        target
+            .metadata()
+            .map(
+                m -> {
+                  MapVersion v = m.latestVersion();
+                  return String.format(
+                      Locale.ROOT,
+                      "%-9s %2d players  %s",
+                      Units.km(Math.max(v.width(), v.height())),
+                      v.maxPlayers(),
+                      m.displayName());
+                })
+            .orElse(target.url());
+    out.printf(
+        Locale.ROOT,
+        "%-8s %-40s %s%n",
+        Printable.of(target.id()),
+        Printable.of(target.folder()),
+        Printable.of(detail));
   }
 }

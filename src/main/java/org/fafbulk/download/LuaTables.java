@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A forgiving reader of the Lua table constructors that scenario files are made of: assignments,
@@ -94,20 +95,29 @@ final class LuaTables {
   private void assign(Table table, Optional<String> key) {
     in.skipSpace();
     if (!in.atEnd() && in.peek() == '{') {
-      if (depth >= MAX_DEPTH) {
-        in.skipBalanced('{', '}');
-        store(table, key, OPAQUE);
-        return;
-      }
-      in.pos++;
-      Table child = new Table();
-      store(table, key, child);
-      depth++;
-      fill(child, false);
-      depth--;
+      nestedTable(child -> store(table, key, child));
     } else {
       store(table, key, value());
     }
+  }
+
+  /**
+   * Reads the table whose opening brace is next, or skips it as {@link #OPAQUE} when nested too
+   * deep; {@code keep} gets it before its fields are read.
+   */
+  private Object nestedTable(Consumer<Object> keep) {
+    if (depth >= MAX_DEPTH) {
+      in.skipBalanced('{', '}');
+      keep.accept(OPAQUE);
+      return OPAQUE;
+    }
+    in.pos++;
+    Table child = new Table();
+    keep.accept(child);
+    depth++;
+    fill(child, false);
+    depth--;
+    return child;
   }
 
   private static void store(Table table, Optional<String> key, Object value) {
@@ -129,16 +139,7 @@ final class LuaTables {
     }
     char c = in.peek();
     if (c == '{') {
-      if (depth >= MAX_DEPTH) {
-        in.skipBalanced('{', '}');
-        return OPAQUE;
-      }
-      in.pos++;
-      Table child = new Table();
-      depth++;
-      fill(child, false);
-      depth--;
-      return child;
+      return nestedTable(child -> {});
     }
     if (c == '"' || c == '\'') {
       return in.quoted(c);
@@ -150,19 +151,24 @@ final class LuaTables {
       return in.number().map(Object.class::cast).orElse(OPAQUE);
     }
     if (LuaScanner.isNameStart(c)) {
-      String name = in.name();
-      in.skipSpace();
-      if (!in.atEnd() && in.peek() == '(') {
-        in.skipBalanced();
-        return OPAQUE;
-      }
-      return switch (name) {
-        case "true" -> true;
-        case "false" -> false;
-        default -> OPAQUE;
-      };
+      return named();
     }
     return OPAQUE;
+  }
+
+  /** A boolean, or {@link #OPAQUE} for any other name and for a function call. */
+  private Object named() {
+    String name = in.name();
+    in.skipSpace();
+    if (!in.atEnd() && in.peek() == '(') {
+      in.skipBalanced();
+      return OPAQUE;
+    }
+    return switch (name) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> OPAQUE;
+    };
   }
 
   private static String keyText(Object key) {

@@ -32,39 +32,45 @@ final class MapExtractor {
               .toList();
       checkEntries(entries, archiveBytes, limits);
       String top = topLevelFolder(entries);
-      String prefix = top.isEmpty() ? "" : top + "/";
-      Set<String> seen = new HashSet<>();
       long budget =
           (long) Math.min((double) limits.maxUncompressedBytes(), limits.maxRatio() * archiveBytes);
       try (EntryCopier copier = new EntryCopier(channel, budget)) {
-        for (ZipDirectory.Entry entry : entries) {
-          String name = entry.name();
-          // A file and a folder of one name, or two names that differ in case only, would land
-          // on the same path on some disks.
-          if (!seen.add(name.toLowerCase(Locale.ROOT).replaceFirst("/$", ""))) {
-            throw MapFailure.rejected(
-                "archive holds the entry '" + FolderNames.printable(name) + "' twice");
-          }
-          if (!name.startsWith(prefix)) {
-            continue; // an empty folder beside the map's own: nothing of it is extracted
-          }
-          String relative = name.substring(prefix.length());
-          if (relative.isEmpty()) {
-            continue;
-          }
-          Path out = target.resolve(relative).normalize();
-          if (!out.startsWith(target) || out.equals(target)) {
-            throw MapFailure.rejected(
-                "archive entry '" + FolderNames.printable(name) + "' escapes the map folder");
-          }
-          if (entry.isDirectory()) {
-            Files.createDirectories(out);
-          } else {
-            Files.createDirectories(out.getParent());
-            copier.copy(entry, out);
-          }
-        }
+        writeEntries(entries, top.isEmpty() ? "" : top + "/", target, copier);
         return new Extracted(top, copier.written());
+      }
+    }
+  }
+
+  /** Writes the entries under {@code prefix} into {@code target}, without the prefix. */
+  private static void writeEntries(
+      List<ZipDirectory.Entry> entries, String prefix, Path target, EntryCopier copier)
+      throws IOException, MapFailure {
+    Set<String> seen = new HashSet<>();
+    for (ZipDirectory.Entry entry : entries) {
+      String name = entry.name();
+      // A file and a folder of one name, or two names that differ in case only, would land
+      // on the same path on some disks.
+      if (!seen.add(name.toLowerCase(Locale.ROOT).replaceFirst("/$", ""))) {
+        throw MapFailure.rejected(
+            "archive holds the entry '" + FolderNames.printable(name) + "' twice");
+      }
+      if (!name.startsWith(prefix)) {
+        continue; // an empty folder beside the map's own: nothing of it is extracted
+      }
+      String relative = name.substring(prefix.length());
+      if (relative.isEmpty()) {
+        continue;
+      }
+      Path out = target.resolve(relative).normalize();
+      if (!out.startsWith(target) || out.equals(target)) {
+        throw MapFailure.rejected(
+            "archive entry '" + FolderNames.printable(name) + "' escapes the map folder");
+      }
+      if (entry.isDirectory()) {
+        Files.createDirectories(out);
+      } else {
+        Files.createDirectories(out.getParent());
+        copier.copy(entry, out);
       }
     }
   }

@@ -37,26 +37,11 @@ public record ScmapHeader(float width, float height, int minorVersion) {
     ByteBuffer fixed = ByteBuffer.allocate(FIXED_HEADER).order(ByteOrder.LITTLE_ENDIAN);
     try {
       in.readFully(fixed.array());
-      if (fixed.getInt(0) != MAGIC) {
-        throw new InvalidScmapException("does not start with the scmap magic 'Map\\x1a'");
-      }
-      int major = fixed.getInt(4);
-      if (major != 2) {
-        throw new InvalidScmapException("has major version " + major + ", expected 2");
-      }
+      checkMagicAndMajor(fixed);
       Optional<Float> width = side(fixed.getInt(16));
       Optional<Float> height = side(fixed.getInt(20));
       if (width.isEmpty() || height.isEmpty()) {
-        throw new InvalidScmapException(
-            "has an invalid size "
-                + fixed.getFloat(16)
-                + " x "
-                + fixed.getFloat(20)
-                + " (each side is a power of two from "
-                + MIN_SIDE
-                + " to "
-                + MAX_SIDE
-                + ")");
+        throw invalidSize(fixed);
       }
       int previewLength = fixed.getInt(30);
       if (previewLength < 0 || previewLength > MAX_PREVIEW_BYTES) {
@@ -74,6 +59,29 @@ public record ScmapHeader(float width, float height, int minorVersion) {
     } catch (EOFException e) {
       throw new InvalidScmapException("is truncated inside its header");
     }
+  }
+
+  private static void checkMagicAndMajor(ByteBuffer fixed) throws InvalidScmapException {
+    if (fixed.getInt(0) != MAGIC) {
+      throw new InvalidScmapException("does not start with the scmap magic 'Map\\x1a'");
+    }
+    int major = fixed.getInt(4);
+    if (major != 2) {
+      throw new InvalidScmapException("has major version " + major + ", expected 2");
+    }
+  }
+
+  private static InvalidScmapException invalidSize(ByteBuffer fixed) {
+    return new InvalidScmapException(
+        "has an invalid size "
+            + fixed.getFloat(16)
+            + " x "
+            + fixed.getFloat(20)
+            + " (each side is a power of two from "
+            + MIN_SIDE
+            + " to "
+            + MAX_SIDE
+            + ")");
   }
 
   /**

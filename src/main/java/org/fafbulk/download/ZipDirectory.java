@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The one reading of a zip that both the checks and the extraction use: the central directory where
@@ -20,13 +19,10 @@ final class ZipDirectory {
   /** The largest central directory read: far above any map's, far below any heap's limit. */
   static final long MAX_DIRECTORY_BYTES = 16L * 1024 * 1024;
 
-  private static final int EOCD_SIGNATURE = 0x06054b50;
   private static final int CEN_SIGNATURE = 0x02014b50;
   private static final int LOC_SIGNATURE = 0x04034b50;
-  private static final int EOCD_SIZE = 22;
   private static final int CEN_SIZE = 46;
   private static final int LOC_SIZE = 30;
-  private static final int MAX_COMMENT = 0xffff;
   private static final int UNIX_HOST = 3;
   private static final int S_IFMT = 0170000;
   private static final int S_IFLNK = 0120000;
@@ -63,60 +59,11 @@ final class ZipDirectory {
    * entries than {@code maxEntries} before reading them.
    */
   static List<Entry> read(FileChannel channel, int maxEntries) throws IOException, MapFailure {
-    long fileSize = channel.size();
-    if (fileSize < EOCD_SIZE) {
-      throw MapFailure.rejected("archive is not a zip file (" + fileSize + " bytes)");
-    }
-    int tailSize = (int) Math.min(fileSize, EOCD_SIZE + MAX_COMMENT);
-    long tailStart = fileSize - tailSize;
-    ByteBuffer tail = readAt(channel, tailStart, tailSize);
-    int eocd = -1;
-    for (int i = tailSize - EOCD_SIZE; i >= 0; i--) {
-      // The end record's comment must run exactly to the end of the file: a signature inside a
-      // comment is not the end record.
-      if (tail.getInt(i) == EOCD_SIGNATURE
-          && Short.toUnsignedInt(tail.getShort(i + 20)) == tailSize - i - EOCD_SIZE) {
-        eocd = i;
-        break;
-      }
-    }
-    if (eocd < 0) {
-      throw MapFailure.rejected("archive is not a zip file (no end of central directory)");
-    }
-    int disk = Short.toUnsignedInt(tail.getShort(eocd + 4));
-    int cenDisk = Short.toUnsignedInt(tail.getShort(eocd + 6));
-    int countOnDisk = Short.toUnsignedInt(tail.getShort(eocd + 8));
-    int count = Short.toUnsignedInt(tail.getShort(eocd + 10));
-    long cenSize = Integer.toUnsignedLong(tail.getInt(eocd + 12));
-    long cenOffset = Integer.toUnsignedLong(tail.getInt(eocd + 16));
-    if (count == 0xffff || cenSize == 0xffffffffL || cenOffset == 0xffffffffL) {
-      throw MapFailure.rejected("archive uses ZIP64, which no map needs");
-    }
-    if (disk != 0 || cenDisk != 0 || countOnDisk != count) {
-      throw MapFailure.rejected("archive spans several disks, which no map needs");
-    }
-    long eocdPosition = tailStart + eocd;
-    // Reading the directory from where the end record says it ends, and from the offset it
-    // states, must be one and the same place: a decoy directory lives in the difference.
-    if (cenOffset + cenSize != eocdPosition) {
-      throw MapFailure.rejected(
-          "archive is corrupt (central directory is not where the end record says)");
-    }
-    if (count > maxEntries) {
-      throw MapFailure.rejected("zip bomb: " + count + " entries, more than " + maxEntries);
-    }
-    // The directory is read into memory whole: a map's is a few KB, 10,000 entries with long
-    // names some MB, and an archive that claims more is after the heap.
-    if (cenSize > MAX_DIRECTORY_BYTES) {
-      throw MapFailure.rejected(
-          String.format(
-              Locale.ROOT,
-              "zip bomb: a central directory of %,d bytes, more than %,d",
-              cenSize,
-              MAX_DIRECTORY_BYTES));
-    }
-    List<Entry> entries = parseEntries(channel, readAt(channel, cenOffset, (int) cenSize), count);
-    checkNoOverlap(entries, cenOffset);
+    ZipEndRecord end = ZipEndRecord.find(channel);
+    end.check(maxEntries, MAX_DIRECTORY_BYTES);
+    ByteBuffer cen = readAt(channel, end.cenOffset(), (int) end.cenSize());
+    List<Entry> entries = parseEntries(channel, cen, end.count());
+    checkNoOverlap(entries, end.cenOffset());
     return entries;
   }
 
@@ -135,44 +82,11 @@ final class ZipDirectory {
         throw MapFailure.rejected(
             "archive is corrupt (bad central directory entry " + entries.size() + ")");
       }
-      int madeBy = Short.toUnsignedInt(cen.getShort(pos + 4)) >> 8;
-      int flags = Short.toUnsignedInt(cen.getShort(pos + 8));
-      int method = Short.toUnsignedInt(cen.getShort(pos + 10));
-      long crc = Integer.toUnsignedLong(cen.getInt(pos + 16));
-      long compressed = Integer.toUnsignedLong(cen.getInt(pos + 20));
-      long size = Integer.toUnsignedLong(cen.getInt(pos + 24));
-      int nameLength = Short.toUnsignedInt(cen.getShort(pos + 28));
-      int extraLength = Short.toUnsignedInt(cen.getShort(pos + 30));
-      int commentLength = Short.toUnsignedInt(cen.getShort(pos + 32));
-      int mode = cen.getInt(pos + 38) >>> 16;
-      long headerOffset = Integer.toUnsignedLong(cen.getInt(pos + 42));
-      int next = pos + CEN_SIZE + nameLength + extraLength + commentLength;
+      int next = pos + CEN_SIZE + u16(cen, pos + 28) + u16(cen, pos + 30) + u16(cen, pos + 32);
       if (next > cen.limit()) {
         throw MapFailure.rejected("archive is corrupt (entry name out of bounds)");
       }
-      byte[] name = new byte[nameLength];
-      cen.get(pos + CEN_SIZE, name);
-      String entryName =
-          new String(
-              name, (flags & 0x800) != 0 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
-      if (compressed == 0xffffffffL || size == 0xffffffffL || headerOffset == 0xffffffffL) {
-        throw MapFailure.rejected("archive uses ZIP64, which no map needs");
-      }
-      if ((flags & 1) != 0) {
-        throw MapFailure.rejected("archive entry '" + printable(entryName) + "' is encrypted");
-      }
-      if (method != STORED && method != DEFLATED) {
-        throw MapFailure.rejected(
-            "archive entry '" + printable(entryName) + "' uses compression method " + method);
-      }
-      if (method == STORED && compressed != size) {
-        throw MapFailure.rejected(
-            "archive is corrupt (stored entry '" + printable(entryName) + "' changes size)");
-      }
-      long dataOffset = localData(channel, headerOffset, name, entryName);
-      boolean symlink = madeBy == UNIX_HOST && (mode & S_IFMT) == S_IFLNK;
-      entries.add(
-          new Entry(entryName, method, crc, compressed, size, headerOffset, dataOffset, symlink));
+      entries.add(entry(channel, cen, pos));
       pos = next;
     }
     if (entries.size() != count) {
@@ -184,6 +98,55 @@ final class ZipDirectory {
               + ")");
     }
     return entries;
+  }
+
+  /** The entry whose central directory record starts at {@code pos} and lies wholly in bounds. */
+  private static Entry entry(FileChannel channel, ByteBuffer cen, int pos)
+      throws IOException, MapFailure {
+    int flags = u16(cen, pos + 8);
+    int method = u16(cen, pos + 10);
+    long crc = u32(cen, pos + 16);
+    long compressed = u32(cen, pos + 20);
+    long size = u32(cen, pos + 24);
+    long headerOffset = u32(cen, pos + 42);
+    byte[] name = new byte[u16(cen, pos + 28)];
+    cen.get(pos + CEN_SIZE, name);
+    String entryName =
+        new String(
+            name, (flags & 0x800) != 0 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+    checkSupported(entryName, flags, method, compressed, size, headerOffset);
+    long dataOffset = localData(channel, headerOffset, name, entryName);
+    int madeBy = u16(cen, pos + 4) >> 8;
+    int mode = cen.getInt(pos + 38) >>> 16;
+    boolean symlink = madeBy == UNIX_HOST && (mode & S_IFMT) == S_IFLNK;
+    return new Entry(entryName, method, crc, compressed, size, headerOffset, dataOffset, symlink);
+  }
+
+  private static void checkSupported(
+      String entryName, int flags, int method, long compressed, long size, long headerOffset)
+      throws MapFailure {
+    if (compressed == 0xffffffffL || size == 0xffffffffL || headerOffset == 0xffffffffL) {
+      throw MapFailure.rejected("archive uses ZIP64, which no map needs");
+    }
+    if ((flags & 1) != 0) {
+      throw MapFailure.rejected("archive entry '" + printable(entryName) + "' is encrypted");
+    }
+    if (method != STORED && method != DEFLATED) {
+      throw MapFailure.rejected(
+          "archive entry '" + printable(entryName) + "' uses compression method " + method);
+    }
+    if (method == STORED && compressed != size) {
+      throw MapFailure.rejected(
+          "archive is corrupt (stored entry '" + printable(entryName) + "' changes size)");
+    }
+  }
+
+  private static int u16(ByteBuffer buffer, int index) {
+    return Short.toUnsignedInt(buffer.getShort(index));
+  }
+
+  private static long u32(ByteBuffer buffer, int index) {
+    return Integer.toUnsignedLong(buffer.getInt(index));
   }
 
   /** Reads the local header at {@code offset}; returns where the entry's data starts. */
