@@ -30,7 +30,7 @@ PLAYERS = [2, 4, 6, 8, 8, 10, 12, 16]
 PREVIEW_BYTES = 256 * 256 * 4 + 128  # a DDS 256x256 RGBA thumbnail, as real maps embed
 BLOCK = 4096
 # Bump when the archives change, so that a corpus left in bench/work/ is generated again.
-VERSION = 2
+VERSION = 3
 
 
 def preview_bytes(rng):
@@ -46,60 +46,6 @@ def body_bytes(rng, size):
         n = min(BLOCK, size - len(out))
         out += bytes(n) if rng.random() < 0.2 else rng.randbytes(n)
     return bytes(out)
-
-
-def lua_files(name, folder, width, height, players):
-    armies = ", ".join(f"'ARMY_{i + 1}'" for i in range(players))
-    scenario = f"""version = 3
-ScenarioInfo = {{
-    name = '{name}',
-    description = 'Benchmark map {name}',
-    preview = '',
-    map_version = 1,
-    type = 'skirmish',
-    starts = true,
-    size = {{{int(width)}, {int(height)}}},
-    reclaim = {{0, 0}},
-    map = '/maps/{folder}/{name}.scmap',
-    save = '/maps/{folder}/{name}_save.lua',
-    script = '/maps/{folder}/{name}_script.lua',
-    norushradius = 40,
-    Configurations = {{
-        ['standard'] = {{
-            teams = {{ {{ name = 'FFA', armies = {{{armies}}} }} }},
-            customprops = {{ ['ExtraArmies'] = STRING( 'ARMY_17 NEUTRAL_CIVILIAN' ) }},
-        }},
-    }},
-}}
-"""
-    markers = "\n".join(
-        f"            ['ARMY_{i + 1}'] = {{ ['type'] = STRING('Blank Marker'),"
-        f" ['position'] = VECTOR3({20 + 37 * i}.5, 25.0, {40 + 29 * i}.5) }},"
-        for i in range(players)
-    )
-    save = f"""Scenario = {{
-    next_area_id = '1',
-    Props = {{}},
-    Areas = {{}},
-    MasterChain = {{
-        ['_MASTERCHAIN_'] = {{
-            Markers = {{
-{markers}
-            }},
-        }},
-    }},
-}}
-"""
-    script = """local ScenarioUtils = import('/lua/sim/ScenarioUtilities.lua')
-
-function OnPopulate()
-    ScenarioUtils.InitializeArmies()
-end
-
-function OnStart(self)
-end
-"""
-    return scenario, save, script
 
 
 def write_archive(path, folder, name, seed, scmap_bytes, width, height, players):
