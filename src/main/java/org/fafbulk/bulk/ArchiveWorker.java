@@ -1,12 +1,12 @@
 package org.fafbulk.bulk;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 import org.fafbulk.Errors;
 import org.fafbulk.download.ArchiveFetcher;
+import org.fafbulk.download.DownloadedArchive;
 import org.fafbulk.download.MapFailure;
 import org.fafbulk.download.MapInstaller;
 
@@ -22,17 +22,12 @@ public final class ArchiveWorker implements MapWorker {
 
   @Override
   public Outcome work(MapTarget target, Path outputDir, LongConsumer bytes) {
-    try {
-      ArchiveFetcher.Fetched fetched =
-          fetcher.fetch(ArchiveFetcher.parseUrl(target.url()), outputDir, bytes);
-      try {
-        MapInstaller.Staged staged =
-            installer.stage(fetched.file(), outputDir, Optional.of(target.folder()));
-        return new Outcome.Staged(
-            target, staged, fetched.bytes(), MapRecords.readScenario(staged.map().scenario()));
-      } finally {
-        Files.deleteIfExists(fetched.file());
-      }
+    try (DownloadedArchive archive =
+        fetcher.fetch(ArchiveFetcher.parseUrl(target.url()), outputDir, bytes)) {
+      MapInstaller.Staged staged =
+          installer.stage(archive, outputDir, Optional.of(target.folder()));
+      return new Outcome.Staged(
+          target, staged, archive.bytes(), MapRecords.readScenario(staged.map().scenario()));
     } catch (MapFailure e) {
       return new Outcome.Failed(target, e.getMessage(), e.kind());
     } catch (IOException | RuntimeException e) {

@@ -155,7 +155,11 @@ final class BulkDownloadCommand implements Callable<Integer> {
                 verbosity.quiet || jsonSummary),
             new JsonFiles(json),
             new ArchiveWorker(
-                new ArchiveFetcher(http, retry, ArchiveLimits.DEFAULT.maxUncompressedBytes()),
+                new ArchiveFetcher(
+                    http,
+                    retry,
+                    ArchiveLimits.DEFAULT.maxUncompressedBytes(),
+                    ArchiveFetcher.maxInMemory(concurrency)),
                 new MapInstaller(ArchiveLimits.DEFAULT)),
             FolderFlush::forDirectory,
             out,

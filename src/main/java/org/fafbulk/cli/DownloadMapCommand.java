@@ -17,6 +17,7 @@ import org.fafbulk.bulk.Units;
 import org.fafbulk.bulk.UrlFileTargets;
 import org.fafbulk.download.ArchiveFetcher;
 import org.fafbulk.download.ArchiveLimits;
+import org.fafbulk.download.DownloadedArchive;
 import org.fafbulk.download.FolderNames;
 import org.fafbulk.download.MapFailure;
 import org.fafbulk.download.MapInstaller;
@@ -97,13 +98,10 @@ final class DownloadMapCommand implements Callable<Integer> {
       }
       ArchiveFetcher fetcher =
           new ArchiveFetcher(http, retry, ArchiveLimits.DEFAULT.maxUncompressedBytes());
-      ArchiveFetcher.Fetched fetched =
-          fetcher.fetch(ArchiveFetcher.parseUrl(source.url()), dir, n -> {});
-      try {
+      try (DownloadedArchive fetched =
+          fetcher.fetch(ArchiveFetcher.parseUrl(source.url()), dir, n -> {})) {
         install(fetched, source, dir, out);
         return ExitCodes.OK;
-      } finally {
-        Files.deleteIfExists(fetched.file());
       }
     } catch (MapFailure e) {
       if (e.kind() == MapFailure.Kind.DISK_FULL) {
@@ -115,10 +113,10 @@ final class DownloadMapCommand implements Callable<Integer> {
   }
 
   /** Installs the fetched archive, records it in maps.json and says so. */
-  private void install(ArchiveFetcher.Fetched fetched, Source source, Path dir, PrintWriter out)
+  private void install(DownloadedArchive fetched, Source source, Path dir, PrintWriter out)
       throws IOException, MapFailure {
     MapInstaller.Installed installed =
-        new MapInstaller(ArchiveLimits.DEFAULT).install(fetched.file(), dir, source.folder());
+        new MapInstaller(ArchiveLimits.DEFAULT).install(fetched, dir, source.folder());
     try {
       InstalledMapRecord.write(
           new JsonFiles(parent.json),

@@ -4,40 +4,64 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ProtocolException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.LongConsumer;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.BufferedSource;
 import org.fafbulk.http.HttpStatusException;
 import org.fafbulk.http.RetryLoop;
 import org.fafbulk.http.RetryPolicy;
 import org.fafbulk.state.CollocatedTempFile;
 
 /**
- * Streams one archive from the content server into a temporary file beside its destination,
- * retrying what is worth retrying; never holds an archive in memory.
+ * Downloads one archive, retrying what is worth retrying: into memory when the server announces a
+ * size within the memory bound (most maps), otherwise streamed into a temporary file beside its
+ * destination. Nothing larger than the bound is ever held in memory.
  */
 public final class ArchiveFetcher {
+  /** The largest archive held in memory, at any concurrency. */
+  static final int MAX_IN_MEMORY = 8 * 1024 * 1024;
+
+  /** What all downloading threads together may hold in memory at most. */
+  static final long MEMORY_BUDGET = 32L * 1024 * 1024;
+
   private static final int BUFFER = 256 * 1024;
   private static final byte[] ZIP_MAGIC = {'P', 'K'};
 
   private final OkHttpClient http;
   private final RetryLoop retry;
   private final long maxArchiveBytes;
+  private final ArchiveMemory memory;
 
+  /** A fetcher for a single thread, as download-map uses: archives up to 8 MiB stay in memory. */
   public ArchiveFetcher(OkHttpClient http, RetryPolicy retry, long maxArchiveBytes) {
+    this(http, retry, maxArchiveBytes, MAX_IN_MEMORY);
+  }
+
+  /** A fetcher that holds archives of at most {@code maxInMemory} bytes in memory (0: none). */
+  public ArchiveFetcher(
+      OkHttpClient http, RetryPolicy retry, long maxArchiveBytes, int maxInMemory) {
     this.http = http;
     this.retry = new RetryLoop(retry);
     this.maxArchiveBytes = maxArchiveBytes;
+    this.memory = new ArchiveMemory(maxInMemory);
   }
 
-  /** A downloaded archive in a temporary file the caller must delete. */
-  public record Fetched(Path file, long bytes) {}
+  /**
+   * The largest archive each of {@code threads} threads may hold in memory, so that together they
+   * stay within {@link #MEMORY_BUDGET}: 8 MiB up to 4 threads, 4 MiB at 8, less beyond.
+   */
+  public static int maxInMemory(int threads) {
+    return (int) Math.min(MAX_IN_MEMORY, MEMORY_BUDGET / Math.max(1, threads));
+  }
 
   /** Parses a download URL, refusing anything that is not http or https. */
   public static HttpUrl parseUrl(String url) throws MapFailure {
@@ -49,10 +73,11 @@ public final class ArchiveFetcher {
   }
 
   /**
-   * Downloads {@code url} into a new temporary file in {@code dir}. {@code progress} receives the
-   * bytes as they arrive (and a negative count when an attempt is abandoned).
+   * Downloads {@code url} into memory or into a new temporary file in {@code dir}; the caller
+   * closes what it gets. {@code progress} receives the bytes as they arrive (and a negative count
+   * when an attempt is abandoned).
    */
-  public Fetched fetch(HttpUrl url, Path dir, LongConsumer progress) throws MapFailure {
+  public DownloadedArchive fetch(HttpUrl url, Path dir, LongConsumer progress) throws MapFailure {
     try {
       return retry.run(() -> attempt(url, dir, progress), RetryLoop.TRANSIENT);
     } catch (RetryLoop.GaveUp e) {
@@ -63,23 +88,66 @@ public final class ArchiveFetcher {
     }
   }
 
-  private Fetched attempt(HttpUrl url, Path dir, LongConsumer progress)
+  private DownloadedArchive attempt(HttpUrl url, Path dir, LongConsumer progress)
       throws IOException, MapFailure {
     Counted counted = new Counted(progress);
-    try (CollocatedTempFile temp = tempFile(dir);
-        Response response = http.newCall(new Request.Builder().url(url).build()).execute()) {
+    try (Response response = http.newCall(new Request.Builder().url(url).build()).execute()) {
       ResponseBody body = archiveBody(response);
-      long received = stream(body.byteStream(), temp.path(), counted, dir);
       long length = body.contentLength();
+      Optional<ArchiveMemory.Lease> lease = length > 0 ? memory.lease(length) : Optional.empty();
+      return lease.isPresent()
+          ? intoMemory(body, lease.get(), counted)
+          : intoFile(body, length, dir, counted);
+    } catch (IOException | MapFailure e) {
+      counted.takeBack();
+      throw e;
+    }
+  }
+
+  /** Reads a body whose length the server announced into {@code lease}'s buffer, exactly. */
+  private static DownloadedArchive intoMemory(
+      ResponseBody body, ArchiveMemory.Lease lease, LongConsumer progress)
+      throws IOException, MapFailure {
+    try {
+      ByteBuffer buffer = lease.buffer();
+      BufferedSource source = body.source();
+      while (buffer.hasRemaining()) {
+        int n = source.read(buffer);
+        if (n < 0) {
+          throw new ProtocolException(
+              "body has " + buffer.position() + " bytes, Content-Length said " + buffer.limit());
+        }
+        progress.accept(n);
+      }
+      buffer.flip();
+      byte[] head = new byte[2];
+      buffer.get(0, head, 0, Math.min(2, buffer.limit()));
+      checkLooksLikeZip(head);
+      return DownloadedArchive.inMemory(lease);
+    } catch (IOException | MapFailure | RuntimeException e) {
+      lease.close();
+      throw e;
+    }
+  }
+
+  private DownloadedArchive intoFile(
+      ResponseBody body, long length, Path dir, LongConsumer progress)
+      throws IOException, MapFailure {
+    try (CollocatedTempFile temp = tempFile(dir)) {
+      long received = stream(body.byteStream(), temp.path(), progress, dir);
       if (length >= 0 && received != length) {
         throw new ProtocolException(
             "body has " + received + " bytes, Content-Length said " + length);
       }
-      checkLooksLikeZip(temp.path(), received);
-      return new Fetched(temp.handOver(), received);
-    } catch (IOException | MapFailure e) {
-      counted.takeBack();
-      throw e;
+      if (received == 0) {
+        throw MapFailure.rejected("the server sent an empty file");
+      }
+      byte[] head = new byte[2];
+      try (InputStream in = Files.newInputStream(temp.path())) {
+        in.readNBytes(head, 0, 2);
+      }
+      checkLooksLikeZip(head);
+      return DownloadedArchive.inFile(temp.handOver(), received);
     }
   }
 
@@ -155,15 +223,9 @@ public final class ArchiveFetcher {
     }
   }
 
-  private static void checkLooksLikeZip(Path file, long bytes) throws IOException, MapFailure {
-    if (bytes == 0) {
-      throw MapFailure.rejected("the server sent an empty file");
-    }
-    byte[] head = new byte[2];
-    try (InputStream in = Files.newInputStream(file)) {
-      if (in.readNBytes(head, 0, 2) < 2 || head[0] != ZIP_MAGIC[0] || head[1] != ZIP_MAGIC[1]) {
-        throw MapFailure.rejected("the server sent something that is not a zip archive");
-      }
+  private static void checkLooksLikeZip(byte[] head) throws MapFailure {
+    if (head[0] != ZIP_MAGIC[0] || head[1] != ZIP_MAGIC[1]) {
+      throw MapFailure.rejected("the server sent something that is not a zip archive");
     }
   }
 

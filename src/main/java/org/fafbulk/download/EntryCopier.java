@@ -3,7 +3,6 @@ package org.fafbulk.download;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.zip.CRC32;
@@ -18,7 +17,7 @@ import java.util.zip.Inflater;
 final class EntryCopier implements AutoCloseable {
   private static final int BUFFER = 64 * 1024;
 
-  private final FileChannel archive;
+  private final ArchiveBytes archive;
   private final long budget;
   private final Inflater inflater = new Inflater(true);
   private final byte[] input = new byte[BUFFER];
@@ -28,7 +27,7 @@ final class EntryCopier implements AutoCloseable {
   private long entryWritten;
 
   /** Copies from {@code archive}, writing at most {@code budget} bytes in all. */
-  EntryCopier(FileChannel archive, long budget) {
+  EntryCopier(ArchiveBytes archive, long budget) {
     this.archive = archive;
     this.budget = budget;
   }

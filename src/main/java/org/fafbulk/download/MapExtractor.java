@@ -1,10 +1,8 @@
 package org.fafbulk.download;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -22,22 +20,20 @@ final class MapExtractor {
 
   private MapExtractor() {}
 
-  static Extracted extract(Path zip, Path target, ArchiveLimits limits)
+  static Extracted extract(ArchiveBytes archive, Path target, ArchiveLimits limits)
       throws IOException, MapFailure {
-    try (FileChannel channel = FileChannel.open(zip, StandardOpenOption.READ)) {
-      long archiveBytes = channel.size();
-      List<ZipDirectory.Entry> entries =
-          ZipDirectory.read(channel, limits.maxEntries()).stream()
-              .filter(e -> !isRootEntry(e))
-              .toList();
-      checkEntries(entries, archiveBytes, limits);
-      String top = topLevelFolder(entries);
-      long budget =
-          (long) Math.min((double) limits.maxUncompressedBytes(), limits.maxRatio() * archiveBytes);
-      try (EntryCopier copier = new EntryCopier(channel, budget)) {
-        writeEntries(entries, top.isEmpty() ? "" : top + "/", target, copier);
-        return new Extracted(top, copier.written());
-      }
+    long archiveBytes = archive.size();
+    List<ZipDirectory.Entry> entries =
+        ZipDirectory.read(archive, limits.maxEntries()).stream()
+            .filter(e -> !isRootEntry(e))
+            .toList();
+    checkEntries(entries, archiveBytes, limits);
+    String top = topLevelFolder(entries);
+    long budget =
+        (long) Math.min((double) limits.maxUncompressedBytes(), limits.maxRatio() * archiveBytes);
+    try (EntryCopier copier = new EntryCopier(archive, budget)) {
+      writeEntries(entries, top.isEmpty() ? "" : top + "/", target, copier);
+      return new Extracted(top, copier.written());
     }
   }
 

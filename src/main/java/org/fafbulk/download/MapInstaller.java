@@ -33,7 +33,26 @@ public final class MapInstaller {
    * archive's own top folder otherwise. Nothing is flushed: that is {@link #publish}'s job, once
    * for a whole batch.
    */
+  public Staged stage(DownloadedArchive archive, Path outputDir, Optional<String> expectedFolder)
+      throws MapFailure {
+    try (ArchiveBytes bytes = archive.open()) {
+      return stage(bytes, outputDir, expectedFolder);
+    } catch (IOException e) {
+      throw Disk.classify("cannot read the downloaded archive", e, outputDir);
+    }
+  }
+
+  /** {@link #stage(DownloadedArchive, Path, Optional)} for an archive in a file. */
   public Staged stage(Path archive, Path outputDir, Optional<String> expectedFolder)
+      throws MapFailure {
+    try (ArchiveBytes bytes = ArchiveBytes.open(archive)) {
+      return stage(bytes, outputDir, expectedFolder);
+    } catch (IOException e) {
+      throw Disk.classify("cannot read " + archive, e, outputDir);
+    }
+  }
+
+  private Staged stage(ArchiveBytes archive, Path outputDir, Optional<String> expectedFolder)
       throws MapFailure {
     try (CollocatedTempFile staging = CollocatedTempFile.folder(outputDir, "map-")) {
       AtomicFiles.makeReadable(staging.path(), AtomicFiles.DIR_PERMISSIONS);
@@ -77,9 +96,19 @@ public final class MapInstaller {
   }
 
   /** Stages, flushes and publishes one map: what a single download needs. */
+  public Installed install(
+      DownloadedArchive archive, Path outputDir, Optional<String> expectedFolder)
+      throws MapFailure {
+    return commit(stage(archive, outputDir, expectedFolder), outputDir);
+  }
+
+  /** {@link #install(DownloadedArchive, Path, Optional)} for an archive in a file. */
   public Installed install(Path archive, Path outputDir, Optional<String> expectedFolder)
       throws MapFailure {
-    Staged staged = stage(archive, outputDir, expectedFolder);
+    return commit(stage(archive, outputDir, expectedFolder), outputDir);
+  }
+
+  private static Installed commit(Staged staged, Path outputDir) throws MapFailure {
     try {
       FolderFlush.forDirectory(outputDir).flush(List.of(staged.staging()));
     } catch (IOException e) {

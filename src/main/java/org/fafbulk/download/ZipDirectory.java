@@ -3,7 +3,6 @@ package org.fafbulk.download;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -58,7 +57,7 @@ final class ZipDirectory {
    * Lists the entries, or throws a {@link MapFailure} naming what is malformed; refuses more
    * entries than {@code maxEntries} before reading them.
    */
-  static List<Entry> read(FileChannel channel, int maxEntries) throws IOException, MapFailure {
+  static List<Entry> read(ArchiveBytes channel, int maxEntries) throws IOException, MapFailure {
     ZipEndRecord end = ZipEndRecord.find(channel);
     end.check(maxEntries, MAX_DIRECTORY_BYTES);
     ByteBuffer cen = readAt(channel, end.cenOffset(), (int) end.cenSize());
@@ -67,7 +66,7 @@ final class ZipDirectory {
     return entries;
   }
 
-  private static List<Entry> parseEntries(FileChannel channel, ByteBuffer cen, int count)
+  private static List<Entry> parseEntries(ArchiveBytes channel, ByteBuffer cen, int count)
       throws IOException, MapFailure {
     List<Entry> entries = new ArrayList<>(count);
     int pos = 0;
@@ -101,7 +100,7 @@ final class ZipDirectory {
   }
 
   /** The entry whose central directory record starts at {@code pos} and lies wholly in bounds. */
-  private static Entry entry(FileChannel channel, ByteBuffer cen, int pos)
+  private static Entry entry(ArchiveBytes channel, ByteBuffer cen, int pos)
       throws IOException, MapFailure {
     int flags = u16(cen, pos + 8);
     int method = u16(cen, pos + 10);
@@ -150,7 +149,7 @@ final class ZipDirectory {
   }
 
   /** Reads the local header at {@code offset}; returns where the entry's data starts. */
-  private static long localData(FileChannel channel, long offset, byte[] name, String entryName)
+  private static long localData(ArchiveBytes channel, long offset, byte[] name, String entryName)
       throws IOException, MapFailure {
     if (offset + LOC_SIZE > channel.size()) {
       throw MapFailure.rejected(
@@ -192,7 +191,7 @@ final class ZipDirectory {
     return FolderNames.printable(name);
   }
 
-  static ByteBuffer readAt(FileChannel channel, long position, int length) throws IOException {
+  static ByteBuffer readAt(ArchiveBytes channel, long position, int length) throws IOException {
     ByteBuffer buffer = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
     while (buffer.hasRemaining()) {
       if (channel.read(buffer, position + buffer.position()) < 0) {

@@ -2,7 +2,6 @@ package org.fafbulk.download;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.util.Locale;
 
 /**
@@ -24,7 +23,7 @@ record ZipEndRecord(
   private static final int MAX_COMMENT = 0xffff;
 
   /** Finds the end record, or throws a {@link MapFailure} if the file has none. */
-  static ZipEndRecord find(FileChannel channel) throws IOException, MapFailure {
+  static ZipEndRecord find(ArchiveBytes channel) throws IOException, MapFailure {
     long fileSize = channel.size();
     if (fileSize < SIZE) {
       throw MapFailure.rejected("archive is not a zip file (" + fileSize + " bytes)");

@@ -54,12 +54,23 @@ class ArchiveFetcherTest {
     return bytes;
   }
 
+  /** An archive response with its Content-Length, as a file server sends (WireMock would chunk). */
   private static ResponseDefinitionBuilder zip(byte[] body) {
-    return aResponse().withStatus(200).withHeader("Content-Type", "application/zip").withBody(body);
+    return aResponse()
+        .withStatus(200)
+        .withHeader("Content-Type", "application/zip")
+        .withHeader("Content-Length", String.valueOf(body.length))
+        .withBody(body);
   }
 
-  private ArchiveFetcher.Fetched fetch() throws MapFailure {
-    return new ArchiveFetcher(HTTP, FAST_RETRY, 1L << 30).fetch(url(), dir, progress::addAndGet);
+  /** Fetches through a fetcher that keeps every archive on disk, where a test can see it. */
+  private DownloadedArchive fetch() throws MapFailure {
+    return fetch(0);
+  }
+
+  private DownloadedArchive fetch(int maxInMemory) throws MapFailure {
+    return new ArchiveFetcher(HTTP, FAST_RETRY, 1L << 30, maxInMemory)
+        .fetch(url(), dir, progress::addAndGet);
   }
 
   private MapFailure failure(ArchiveFetcher fetcher) {
@@ -89,15 +100,81 @@ class ArchiveFetcherTest {
     byte[] body = archive(scratch);
     content.stubFor(get(urlPathEqualTo(PATH)).willReturn(zip(body)));
 
-    ArchiveFetcher.Fetched fetched = fetch();
+    DownloadedArchive fetched = fetch();
 
-    assertThat(fetched.file().getParent()).isEqualTo(dir);
-    assertThat(fetched.file().getFileName().toString()).startsWith(".faf-tmp-archive-");
-    assertThat(fetched.file()).hasBinaryContent(body);
+    Path file = fetched.file().orElseThrow();
+    assertThat(file.getParent()).isEqualTo(dir);
+    assertThat(file.getFileName().toString()).startsWith(".faf-tmp-archive-");
+    assertThat(file).hasBinaryContent(body);
     assertThat(fetched.bytes()).isEqualTo(body.length);
     assertThat(progress.get()).isEqualTo(body.length);
-    assertThat(listing(dir)).containsExactly(fetched.file());
+    assertThat(listing(dir)).containsExactly(file);
     assertThat(requests()).isEqualTo(1);
+    fetched.close();
+    assertThat(listing(dir)).isEmpty();
+  }
+
+  @Test
+  void holdsAnArchiveWithinTheBoundInMemoryAndWritesNothing(@TempDir Path scratch)
+      throws Exception {
+    byte[] body = archive(scratch);
+    content.stubFor(get(urlPathEqualTo(PATH)).willReturn(zip(body)));
+
+    try (DownloadedArchive fetched = fetch(body.length)) {
+      assertThat(fetched.file()).isEmpty();
+      assertThat(DownloadedBytes.of(fetched)).isEqualTo(body);
+      assertThat(fetched.bytes()).isEqualTo(body.length);
+      assertThat(progress.get()).isEqualTo(body.length);
+      assertThat(listing(dir)).isEmpty();
+    }
+  }
+
+  @Test
+  void streamsAnArchiveOverTheBoundIntoAFile(@TempDir Path scratch) throws Exception {
+    byte[] body = archive(scratch);
+    content.stubFor(get(urlPathEqualTo(PATH)).willReturn(zip(body)));
+
+    try (DownloadedArchive fetched = fetch(body.length - 1)) {
+      assertThat(fetched.file()).isPresent();
+      assertThat(fetched.file().get()).hasBinaryContent(body);
+    }
+    assertThat(listing(dir)).isEmpty();
+  }
+
+  @Test
+  void streamsABodyOfUnannouncedLengthIntoAFile(@TempDir Path scratch) throws Exception {
+    byte[] body = archive(scratch);
+    // Chunked transfer: no Content-Length, so no size to reserve memory for.
+    content.stubFor(
+        get(urlPathEqualTo(PATH))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/zip")
+                    .withBody(body)
+                    .withChunkedDribbleDelay(4, 20)));
+
+    try (DownloadedArchive fetched = fetch(ArchiveFetcher.MAX_IN_MEMORY)) {
+      assertThat(fetched.file()).isPresent();
+      assertThat(fetched.file().get()).hasBinaryContent(body);
+      assertThat(fetched.bytes()).isEqualTo(body.length);
+    }
+  }
+
+  @Test
+  void refusesASmallBodyThatIsNotAZipWithoutWritingIt() throws Exception {
+    content.stubFor(
+        get(urlPathEqualTo(PATH))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/octet-stream")
+                    .withBody("X")));
+
+    MapFailure failure = failure(new ArchiveFetcher(HTTP, FAST_RETRY, 1L << 30));
+
+    assertThat(failure.getMessage()).contains("not a zip archive");
+    assertThat(listing(dir)).isEmpty();
   }
 
   @Test
@@ -117,11 +194,11 @@ class ArchiveFetcherTest {
     byte[] body = archive(scratch);
     LocalHttp.stubFlakyEndpoint(content, PATH, 1, aResponse().withStatus(503), zip(body));
 
-    ArchiveFetcher.Fetched fetched = fetch();
+    DownloadedArchive fetched = fetch();
 
-    assertThat(fetched.file()).hasBinaryContent(body);
+    assertThat(fetched.file().orElseThrow()).hasBinaryContent(body);
     assertThat(requests()).isEqualTo(2);
-    assertThat(listing(dir)).containsExactly(fetched.file());
+    assertThat(listing(dir)).containsExactly(fetched.file().orElseThrow());
   }
 
   @Test
@@ -226,13 +303,13 @@ class ArchiveFetcherTest {
         zip(archive(scratch)));
 
     long start = System.nanoTime();
-    ArchiveFetcher.Fetched fetched = fetch();
+    DownloadedArchive fetched = fetch();
 
     assertThat(Duration.ofNanos(System.nanoTime() - start))
         .as("FAST_RETRY alone would wait at most 50 ms; Retry-After says 1 s")
         .isGreaterThanOrEqualTo(Duration.ofMillis(950));
     assertThat(requests()).isEqualTo(2);
-    assertThat(fetched.file()).exists();
+    assertThat(fetched.file().orElseThrow()).exists();
   }
 
   @Test

@@ -7,10 +7,8 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -162,7 +160,7 @@ class LyingArchiveTest {
   @Test
   void stopsWritingAtTheArchiveBudgetWhateverTheEntriesDeclare() throws Exception {
     Path zip = MapArchives.zeros(root.resolve("zeros.zip"), "zeros.bin", 100_000);
-    try (FileChannel channel = FileChannel.open(zip, StandardOpenOption.READ);
+    try (ArchiveBytes channel = ArchiveBytes.open(zip);
         EntryCopier copier = new EntryCopier(channel, 50_000)) {
       ZipDirectory.Entry entry = ZipDirectory.read(channel, 10).get(0);
 

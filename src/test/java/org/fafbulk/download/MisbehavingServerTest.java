@@ -19,6 +19,8 @@ import org.fafbulk.http.RetryPolicy;
 import org.fafbulk.testing.MapArchives;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A server that lies about its body: a raw socket on 127.0.0.1, since an HTTP library would not
@@ -30,12 +32,21 @@ class MisbehavingServerTest {
 
   @TempDir Path dir;
 
-  private final ArchiveFetcher fetcher =
-      new ArchiveFetcher(
-          HttpClients.create(2, Duration.ofSeconds(2), Duration.ofSeconds(2)), FAST, 1 << 20);
+  private final ArchiveFetcher fetcher = fetcher(ArchiveFetcher.MAX_IN_MEMORY);
 
-  @Test
-  void bodyShorterThanContentLengthIsRetriedThenFails() throws Exception {
+  /** A fetcher that holds archives up to {@code maxInMemory} bytes in memory, the rest on disk. */
+  private static ArchiveFetcher fetcher(int maxInMemory) {
+    return new ArchiveFetcher(
+        HttpClients.create(2, Duration.ofSeconds(2), Duration.ofSeconds(2)),
+        FAST,
+        1 << 20,
+        maxInMemory);
+  }
+
+  @ParameterizedTest(name = "held in memory up to {0} bytes")
+  @ValueSource(ints = {0, ArchiveFetcher.MAX_IN_MEMORY})
+  void bodyShorterThanContentLengthIsRetriedThenFails(int maxInMemory) throws Exception {
+    ArchiveFetcher fetcher = fetcher(maxInMemory);
     byte[] zip = MapArchives.valid("m.v0001", 20_000, 1);
     try (RawServer server = new RawServer(headers(200, zip.length + 100), zip, true)) {
       MapFailure failure =
@@ -46,11 +57,13 @@ class MisbehavingServerTest {
     assertThat(leftovers()).isEmpty();
   }
 
-  @Test
-  void bodyLongerThanContentLengthYieldsACorruptArchiveThatIsRejected() throws Exception {
+  @ParameterizedTest(name = "held in memory up to {0} bytes")
+  @ValueSource(ints = {0, ArchiveFetcher.MAX_IN_MEMORY})
+  void bodyLongerThanContentLengthYieldsACorruptArchiveThatIsRejected(int maxInMemory)
+      throws Exception {
     byte[] zip = MapArchives.valid("m.v0001", 20_000, 1);
-    try (RawServer server = new RawServer(headers(200, zip.length / 2), zip, true)) {
-      ArchiveFetcher.Fetched fetched = fetcher.fetch(server.url(), dir, n -> {});
+    try (RawServer server = new RawServer(headers(200, zip.length / 2), zip, true);
+        DownloadedArchive fetched = fetcher(maxInMemory).fetch(server.url(), dir, n -> {})) {
       assertThat(fetched.bytes()).isEqualTo(zip.length / 2);
       Path out = Files.createDirectories(dir.resolve("out"));
       MapFailure failure =
@@ -58,7 +71,7 @@ class MisbehavingServerTest {
               MapFailure.class,
               () ->
                   new MapInstaller(ArchiveLimits.DEFAULT)
-                      .install(fetched.file(), out, java.util.Optional.of("m.v0001")));
+                      .install(fetched, out, java.util.Optional.of("m.v0001")));
       assertThat(failure).hasMessageContaining("not a zip file");
       try (Stream<Path> entries = Files.list(out)) {
         assertThat(entries).isEmpty();

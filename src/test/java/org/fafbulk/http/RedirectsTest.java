@@ -13,7 +13,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -30,6 +29,8 @@ import org.fafbulk.api.FafApiClient;
 import org.fafbulk.api.MapFilter;
 import org.fafbulk.api.TokenProvider;
 import org.fafbulk.download.ArchiveFetcher;
+import org.fafbulk.download.DownloadedArchive;
+import org.fafbulk.download.DownloadedBytes;
 import org.fafbulk.download.MapFailure;
 import org.fafbulk.testing.LocalHttp;
 import org.fafbulk.testing.MapArchives;
@@ -120,12 +121,12 @@ class RedirectsTest {
     byte[] zip = MapArchives.valid("a.v0001");
     elsewhere.stubFor(get("/cdn/a.zip").willReturn(aResponse().withBody(zip)));
 
-    ArchiveFetcher.Fetched fetched =
+    DownloadedArchive fetched =
         fetcher()
             .fetch(
                 HttpUrl.get("http://127.0.0.1:" + origin.getPort() + "/maps/a.zip"), dir, n -> {});
 
-    assertThat(Files.readAllBytes(fetched.file())).isEqualTo(zip);
+    assertThat(DownloadedBytes.of(fetched)).isEqualTo(zip);
   }
 
   @Test

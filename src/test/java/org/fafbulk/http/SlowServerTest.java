@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.OptionalLong;
@@ -16,6 +15,8 @@ import org.fafbulk.api.FafApiClient;
 import org.fafbulk.api.MapFilter;
 import org.fafbulk.api.TokenProvider;
 import org.fafbulk.download.ArchiveFetcher;
+import org.fafbulk.download.DownloadedArchive;
+import org.fafbulk.download.DownloadedBytes;
 import org.fafbulk.testing.CliRun;
 import org.fafbulk.testing.MapArchives;
 import org.fafbulk.testing.RawHttpServer;
@@ -114,10 +115,10 @@ class SlowServerTest {
               RetryPolicy.DEFAULT.withMaxAttempts(1),
               1 << 30);
 
-      ArchiveFetcher.Fetched fetched =
+      DownloadedArchive fetched =
           fetcher.fetch(ArchiveFetcher.parseUrl(server.url("/maps/slow.zip")), work, n -> {});
 
-      assertThat(Files.readAllBytes(fetched.file())).isEqualTo(zip);
+      assertThat(DownloadedBytes.of(fetched)).isEqualTo(zip);
     }
   }
 
