@@ -19,46 +19,62 @@ interface ArchiveBytes extends Closeable {
 
   /** The bytes of {@code file}; close closes the file. */
   static ArchiveBytes open(Path file) throws IOException {
-    FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
-    return new ArchiveBytes() {
-      @Override
-      public long size() throws IOException {
-        return channel.size();
-      }
-
-      @Override
-      public int read(ByteBuffer into, long position) throws IOException {
-        return channel.read(into, position);
-      }
-
-      @Override
-      public void close() throws IOException {
-        channel.close();
-      }
-    };
+    return new InFile(FileChannel.open(file, StandardOpenOption.READ));
   }
 
   /** The bytes between position 0 and the limit of {@code memory}, which is not changed. */
   static ArchiveBytes of(ByteBuffer memory) {
-    ByteBuffer bytes = memory.duplicate().position(0);
-    return new ArchiveBytes() {
-      @Override
-      public long size() {
-        return bytes.limit();
-      }
+    return new InMemory(memory.duplicate().position(0));
+  }
 
-      @Override
-      public int read(ByteBuffer into, long position) {
-        if (position >= bytes.limit()) {
-          return -1;
-        }
-        int n = (int) Math.min(into.remaining(), bytes.limit() - position);
-        into.put(bytes.slice((int) position, n));
-        return n;
-      }
+  /** A file, read through its channel. */
+  final class InFile implements ArchiveBytes {
+    private final FileChannel channel;
 
-      @Override
-      public void close() {}
-    };
+    private InFile(FileChannel channel) {
+      this.channel = channel;
+    }
+
+    @Override
+    public long size() throws IOException {
+      return channel.size();
+    }
+
+    @Override
+    public int read(ByteBuffer into, long position) throws IOException {
+      return channel.read(into, position);
+    }
+
+    @Override
+    public void close() throws IOException {
+      channel.close();
+    }
+  }
+
+  /** A buffer, from 0 to its limit. */
+  final class InMemory implements ArchiveBytes {
+    private final ByteBuffer bytes;
+
+    private InMemory(ByteBuffer bytes) {
+      this.bytes = bytes;
+    }
+
+    @Override
+    public long size() {
+      return bytes.limit();
+    }
+
+    @Override
+    public int read(ByteBuffer into, long position) {
+      if (position >= bytes.limit()) {
+        return -1;
+      }
+      int n = (int) Math.min(into.remaining(), bytes.limit() - position);
+      into.put(bytes.slice((int) position, n));
+      return n;
+    }
+
+    @Override
+    public void close() {}
   }
 }

@@ -16,6 +16,7 @@ import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.BufferedSource;
+import org.fafbulk.Printable;
 import org.fafbulk.http.HttpStatusException;
 import org.fafbulk.http.RetryLoop;
 import org.fafbulk.http.RetryPolicy;
@@ -91,16 +92,21 @@ public final class ArchiveFetcher {
   private DownloadedArchive attempt(HttpUrl url, Path dir, LongConsumer progress)
       throws IOException, MapFailure {
     Counted counted = new Counted(progress);
+    boolean fetched = false;
     try (Response response = http.newCall(new Request.Builder().url(url).build()).execute()) {
       ResponseBody body = archiveBody(response);
       long length = body.contentLength();
-      Optional<ArchiveMemory.Lease> lease = length > 0 ? memory.lease(length) : Optional.empty();
-      return lease.isPresent()
-          ? intoMemory(body, lease.get(), counted)
-          : intoFile(body, length, dir, counted);
-    } catch (IOException | MapFailure e) {
-      counted.takeBack();
-      throw e;
+      Optional<ArchiveMemory.Lease> lease = memory.lease(length);
+      DownloadedArchive archive =
+          lease.isPresent()
+              ? intoMemory(body, lease.get(), counted)
+              : intoFile(body, length, dir, counted);
+      fetched = true;
+      return archive;
+    } finally {
+      if (!fetched) {
+        counted.takeBack();
+      }
     }
   }
 
@@ -108,6 +114,7 @@ public final class ArchiveFetcher {
   private static DownloadedArchive intoMemory(
       ResponseBody body, ArchiveMemory.Lease lease, LongConsumer progress)
       throws IOException, MapFailure {
+    boolean held = false;
     try {
       ByteBuffer buffer = lease.buffer();
       BufferedSource source = body.source();
@@ -119,14 +126,15 @@ public final class ArchiveFetcher {
         }
         progress.accept(n);
       }
-      buffer.flip();
       byte[] head = new byte[2];
       buffer.get(0, head, 0, Math.min(2, buffer.limit()));
       checkLooksLikeZip(head);
-      return DownloadedArchive.inMemory(lease);
-    } catch (IOException | MapFailure | RuntimeException e) {
-      lease.close();
-      throw e;
+      held = true;
+      return DownloadedArchive.inMemory(lease, buffer.limit());
+    } finally {
+      if (!held) {
+        lease.close();
+      }
     }
   }
 
@@ -171,6 +179,12 @@ public final class ArchiveFetcher {
           "the server sent an HTML page (Content-Type " + type + "), not a zip archive");
     }
     long length = response.body().contentLength();
+    if (length < 0 && response.header("Content-Length") != null) {
+      throw MapFailure.rejected(
+          "the server sent an invalid Content-Length ("
+              + Printable.of(response.header("Content-Length"))
+              + ")");
+    }
     if (length > maxArchiveBytes) {
       throw MapFailure.rejected(
           "archive is " + length + " bytes, more than the limit of " + maxArchiveBytes);

@@ -43,8 +43,7 @@ public final class MapInstaller {
   }
 
   /** {@link #stage(DownloadedArchive, Path, Optional)} for an archive in a file. */
-  public Staged stage(Path archive, Path outputDir, Optional<String> expectedFolder)
-      throws MapFailure {
+  Staged stage(Path archive, Path outputDir, Optional<String> expectedFolder) throws MapFailure {
     try (ArchiveBytes bytes = ArchiveBytes.open(archive)) {
       return stage(bytes, outputDir, expectedFolder);
     } catch (IOException e) {
@@ -103,7 +102,7 @@ public final class MapInstaller {
   }
 
   /** {@link #install(DownloadedArchive, Path, Optional)} for an archive in a file. */
-  public Installed install(Path archive, Path outputDir, Optional<String> expectedFolder)
+  Installed install(Path archive, Path outputDir, Optional<String> expectedFolder)
       throws MapFailure {
     return commit(stage(archive, outputDir, expectedFolder), outputDir);
   }

@@ -57,16 +57,16 @@ final class ZipDirectory {
    * Lists the entries, or throws a {@link MapFailure} naming what is malformed; refuses more
    * entries than {@code maxEntries} before reading them.
    */
-  static List<Entry> read(ArchiveBytes channel, int maxEntries) throws IOException, MapFailure {
-    ZipEndRecord end = ZipEndRecord.find(channel);
+  static List<Entry> read(ArchiveBytes archive, int maxEntries) throws IOException, MapFailure {
+    ZipEndRecord end = ZipEndRecord.find(archive);
     end.check(maxEntries, MAX_DIRECTORY_BYTES);
-    ByteBuffer cen = readAt(channel, end.cenOffset(), (int) end.cenSize());
-    List<Entry> entries = parseEntries(channel, cen, end.count());
+    ByteBuffer cen = readAt(archive, end.cenOffset(), (int) end.cenSize());
+    List<Entry> entries = parseEntries(archive, cen, end.count());
     checkNoOverlap(entries, end.cenOffset());
     return entries;
   }
 
-  private static List<Entry> parseEntries(ArchiveBytes channel, ByteBuffer cen, int count)
+  private static List<Entry> parseEntries(ArchiveBytes archive, ByteBuffer cen, int count)
       throws IOException, MapFailure {
     List<Entry> entries = new ArrayList<>(count);
     int pos = 0;
@@ -85,7 +85,7 @@ final class ZipDirectory {
       if (next > cen.limit()) {
         throw MapFailure.rejected("archive is corrupt (entry name out of bounds)");
       }
-      entries.add(entry(channel, cen, pos));
+      entries.add(entry(archive, cen, pos));
       pos = next;
     }
     if (entries.size() != count) {
@@ -100,7 +100,7 @@ final class ZipDirectory {
   }
 
   /** The entry whose central directory record starts at {@code pos} and lies wholly in bounds. */
-  private static Entry entry(ArchiveBytes channel, ByteBuffer cen, int pos)
+  private static Entry entry(ArchiveBytes archive, ByteBuffer cen, int pos)
       throws IOException, MapFailure {
     int flags = u16(cen, pos + 8);
     int method = u16(cen, pos + 10);
@@ -114,7 +114,7 @@ final class ZipDirectory {
         new String(
             name, (flags & 0x800) != 0 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
     checkSupported(entryName, flags, method, compressed, size, headerOffset);
-    long dataOffset = localData(channel, headerOffset, name, entryName);
+    long dataOffset = localData(archive, headerOffset, name, entryName);
     int madeBy = u16(cen, pos + 4) >> 8;
     int mode = cen.getInt(pos + 38) >>> 16;
     boolean symlink = madeBy == UNIX_HOST && (mode & S_IFMT) == S_IFLNK;
@@ -149,19 +149,19 @@ final class ZipDirectory {
   }
 
   /** Reads the local header at {@code offset}; returns where the entry's data starts. */
-  private static long localData(ArchiveBytes channel, long offset, byte[] name, String entryName)
+  private static long localData(ArchiveBytes archive, long offset, byte[] name, String entryName)
       throws IOException, MapFailure {
-    if (offset + LOC_SIZE > channel.size()) {
+    if (offset + LOC_SIZE > archive.size()) {
       throw MapFailure.rejected(
           "archive is corrupt (entry '" + printable(entryName) + "' lies outside the archive)");
     }
-    ByteBuffer local = readAt(channel, offset, LOC_SIZE);
+    ByteBuffer local = readAt(archive, offset, LOC_SIZE);
     int nameLength = Short.toUnsignedInt(local.getShort(26));
     int extraLength = Short.toUnsignedInt(local.getShort(28));
     if (local.getInt(0) != LOC_SIGNATURE
         || nameLength != name.length
-        || offset + LOC_SIZE + nameLength > channel.size()
-        || !Arrays.equals(readAt(channel, offset + LOC_SIZE, nameLength).array(), name)) {
+        || offset + LOC_SIZE + nameLength > archive.size()
+        || !Arrays.equals(readAt(archive, offset + LOC_SIZE, nameLength).array(), name)) {
       throw MapFailure.rejected(
           "archive is corrupt (local header of '"
               + printable(entryName)
@@ -191,10 +191,10 @@ final class ZipDirectory {
     return FolderNames.printable(name);
   }
 
-  static ByteBuffer readAt(ArchiveBytes channel, long position, int length) throws IOException {
+  static ByteBuffer readAt(ArchiveBytes archive, long position, int length) throws IOException {
     ByteBuffer buffer = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
     while (buffer.hasRemaining()) {
-      if (channel.read(buffer, position + buffer.position()) < 0) {
+      if (archive.read(buffer, position + buffer.position()) < 0) {
         throw new IOException("unexpected end of archive");
       }
     }

@@ -22,15 +22,15 @@ record ZipEndRecord(
   private static final int SIZE = 22;
   private static final int MAX_COMMENT = 0xffff;
 
-  /** Finds the end record, or throws a {@link MapFailure} if the file has none. */
-  static ZipEndRecord find(ArchiveBytes channel) throws IOException, MapFailure {
-    long fileSize = channel.size();
+  /** Finds the end record, or throws a {@link MapFailure} if the archive has none. */
+  static ZipEndRecord find(ArchiveBytes archive) throws IOException, MapFailure {
+    long fileSize = archive.size();
     if (fileSize < SIZE) {
       throw MapFailure.rejected("archive is not a zip file (" + fileSize + " bytes)");
     }
     int tailSize = (int) Math.min(fileSize, SIZE + MAX_COMMENT);
     long tailStart = fileSize - tailSize;
-    ByteBuffer tail = ZipDirectory.readAt(channel, tailStart, tailSize);
+    ByteBuffer tail = ZipDirectory.readAt(archive, tailStart, tailSize);
     for (int i = tailSize - SIZE; i >= 0; i--) {
       // The end record's comment must run exactly to the end of the file: a signature inside a
       // comment is not the end record.

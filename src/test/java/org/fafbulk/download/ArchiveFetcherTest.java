@@ -169,12 +169,37 @@ class ArchiveFetcherTest {
                 aResponse()
                     .withStatus(200)
                     .withHeader("Content-Type", "application/octet-stream")
+                    .withHeader("Content-Length", "1")
                     .withBody("X")));
 
     MapFailure failure = failure(new ArchiveFetcher(HTTP, FAST_RETRY, 1L << 30));
 
     assertThat(failure.getMessage()).contains("not a zip archive");
+    assertThat(progress.get()).isZero();
     assertThat(listing(dir)).isEmpty();
+  }
+
+  @Test
+  void aClosedArchiveGivesTheBufferToTheNextAndCannotBeRead(@TempDir Path scratch)
+      throws Exception {
+    byte[] body = archive(scratch);
+    content.stubFor(get(urlPathEqualTo(PATH)).willReturn(zip(body)));
+    ArchiveFetcher fetcher = new ArchiveFetcher(HTTP, FAST_RETRY, 1L << 30);
+
+    DownloadedArchive first = fetcher.fetch(url(), dir, n -> {});
+    first.close();
+    try (DownloadedArchive second = fetcher.fetch(url(), dir, n -> {})) {
+      assertThat(DownloadedBytes.of(second)).isEqualTo(body);
+    }
+    assertThatThrownBy(first::open).hasMessageContaining("read after it was closed");
+  }
+
+  @Test
+  void workersTogetherHoldAtMostTheBudget() {
+    assertThat(ArchiveFetcher.maxInMemory(1)).isEqualTo(8 << 20);
+    assertThat(ArchiveFetcher.maxInMemory(4)).isEqualTo(8 << 20);
+    assertThat(ArchiveFetcher.maxInMemory(8)).isEqualTo(4 << 20);
+    assertThat(ArchiveFetcher.maxInMemory(32)).isEqualTo(1 << 20);
   }
 
   @Test

@@ -1,6 +1,8 @@
 package org.fafbulk.download;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,8 @@ class ArchiveMemoryTest {
   @Test
   void refusesWhatIsOverTheBound() {
     assertThat(memory.lease((1 << 20) + 1)).isEmpty();
+    assertThat(memory.lease(0)).isEmpty();
+    assertThat(memory.lease(-1)).isEmpty();
     assertThat(new ArchiveMemory(0).lease(1)).isEmpty();
   }
 
@@ -35,16 +39,28 @@ class ArchiveMemoryTest {
   }
 
   @Test
-  void anArchiveStillOpenKeepsItsBytesWhenTheSameThreadFetchesAnother() {
+  void aThreadHoldsOneLeaseAtATime() {
     try (ArchiveMemory.Lease held = memory.lease(4).orElseThrow()) {
-      held.buffer().put(new byte[] {'P', 'K', 3, 4}).flip();
-      try (ArchiveMemory.Lease next = memory.lease(4).orElseThrow()) {
-        assertThat(next.buffer()).isNotSameAs(held.buffer());
-        next.buffer().put(new byte[] {9, 9, 9, 9});
-      }
-      assertThat(held.buffer().get(0)).isEqualTo((byte) 'P');
-      assertThat(held.buffer().get(3)).isEqualTo((byte) 4);
+      assertThatThrownBy(() -> memory.lease(4))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("still in use");
+      assertThat(held.buffer().limit()).isEqualTo(4);
     }
+  }
+
+  @Test
+  void aLeaseIsUsableOnlyOnItsThreadAndUntilClosed() throws Exception {
+    ArchiveMemory.Lease lease = memory.lease(4).orElseThrow();
+    Throwable[] seen = new Throwable[1];
+    Thread other = new Thread(() -> seen[0] = catchThrowable(lease::buffer));
+    other.start();
+    other.join();
+    assertThat(seen[0])
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("wrong caller thread");
+
+    lease.close();
+    assertThatThrownBy(lease::buffer).hasMessageContaining("used after it was released");
   }
 
   @Test
@@ -66,13 +82,16 @@ class ArchiveMemoryTest {
   }
 
   @Test
-  void growsAThreadsBufferWhenALargerArchiveComes() {
+  void aThreadsBufferStartsSmallAndGrowsOnceToTheBound() {
     try (ArchiveMemory.Lease small = memory.lease(10).orElseThrow()) {
-      assertThat(small.buffer().capacity()).isLessThan(1 << 20);
+      assertThat(small.buffer().capacity()).isEqualTo(ArchiveMemory.FIRST);
     }
-    try (ArchiveMemory.Lease large = memory.lease(1 << 20).orElseThrow()) {
-      assertThat(large.buffer().capacity()).isEqualTo(1 << 20);
-      assertThat(large.buffer().limit()).isEqualTo(1 << 20);
+    try (ArchiveMemory.Lease larger = memory.lease(ArchiveMemory.FIRST + 1).orElseThrow()) {
+      assertThat(larger.buffer().capacity()).isEqualTo(1 << 20);
+      assertThat(larger.buffer().limit()).isEqualTo(ArchiveMemory.FIRST + 1);
+    }
+    try (ArchiveMemory.Lease largest = memory.lease(1 << 20).orElseThrow()) {
+      assertThat(largest.buffer().capacity()).isEqualTo(1 << 20);
     }
   }
 }

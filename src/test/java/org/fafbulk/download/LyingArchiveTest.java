@@ -192,15 +192,29 @@ class LyingArchiveTest {
     assertRefused(zip, ArchiveLimits.DEFAULT, "zip bomb: a central directory of 20,971,498 bytes");
   }
 
+  /** Refused alike whether the archive was held in a file or in memory. */
   private void assertRefused(Path zip, ArchiveLimits limits, String reason) throws IOException {
-    MapFailure failure =
+    MapFailure fromFile =
         catchThrowableOfType(
             MapFailure.class, () -> new MapInstaller(limits).install(zip, out, Optional.empty()));
+    MapFailure fromMemory;
+    try (ArchiveBytes bytes =
+        ArchiveBytes.of(ByteBuffer.wrap(Files.readAllBytes(zip)).position(0))) {
+      fromMemory =
+          catchThrowableOfType(
+              MapFailure.class, () -> MapExtractor.extract(bytes, scratch(), limits));
+    }
 
-    assertThat(failure).as("the install should fail").isNotNull();
-    assertThat(failure.kind()).isEqualTo(MapFailure.Kind.PERMANENT);
-    assertThat(failure.getMessage()).contains(reason);
+    for (MapFailure failure : List.of(fromFile, fromMemory)) {
+      assertThat(failure).as("the install should fail").isNotNull();
+      assertThat(failure.kind()).isEqualTo(MapFailure.Kind.PERMANENT);
+      assertThat(failure.getMessage()).contains(reason);
+    }
     assertThat(listing(out)).isEmpty();
+  }
+
+  private Path scratch() throws IOException {
+    return Files.createTempDirectory(root, "from-memory");
   }
 
   private static List<String> listing(Path dir) throws IOException {

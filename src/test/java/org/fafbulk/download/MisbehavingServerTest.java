@@ -99,6 +99,35 @@ class MisbehavingServerTest {
     assertThat(leftovers()).isEmpty();
   }
 
+  @Test
+  void aBodyCutShortInMemoryGivesTheThreadsBufferBack() throws Exception {
+    ArchiveFetcher fetcher = fetcher(ArchiveFetcher.MAX_IN_MEMORY);
+    byte[] zip = MapArchives.valid("m.v0001", 20_000, 1);
+    try (RawServer cut = new RawServer(headers(200, zip.length + 100), zip, true)) {
+      assertThat(
+              catchThrowableOfType(MapFailure.class, () -> fetcher.fetch(cut.url(), dir, n -> {})))
+          .isNotNull();
+    }
+    // Had the failed attempts kept the buffer, this thread could not hold another archive.
+    try (RawServer honest = new RawServer(headers(200, zip.length), zip, true);
+        DownloadedArchive fetched = fetcher.fetch(honest.url(), dir, n -> {})) {
+      assertThat(fetched.file()).isEmpty();
+      assertThat(DownloadedBytes.of(fetched)).isEqualTo(zip);
+    }
+  }
+
+  @Test
+  void aNegativeContentLengthIsRefusedWithoutReadingTheBody() throws Exception {
+    byte[] zip = MapArchives.valid("m.v0001", 20_000, 1);
+    try (RawServer server = new RawServer(headers(200, -5), zip, true)) {
+      MapFailure failure =
+          catchThrowableOfType(MapFailure.class, () -> fetcher.fetch(server.url(), dir, n -> {}));
+      assertThat(failure).hasMessageContaining("invalid Content-Length (-5)");
+      assertThat(failure.retryable()).isFalse();
+    }
+    assertThat(leftovers()).isEmpty();
+  }
+
   private java.util.List<Path> leftovers() throws IOException {
     try (Stream<Path> entries = Files.list(dir)) {
       return entries.filter(p -> !p.getFileName().toString().equals("out")).toList();

@@ -25,6 +25,8 @@ import org.fafbulk.testing.UrlFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A server that drips its body: the transfer fails (retryable) once a window of {@code --timeout}
@@ -100,8 +102,9 @@ class SlowServerTest {
    * 600 KB archive at that rate keeps the test to six seconds instead of a 50 MB map's eight
    * minutes.
    */
-  @Test
-  void anHonestSlowServerStillCompletes() throws Exception {
+  @ParameterizedTest(name = "held in memory up to {0} bytes")
+  @ValueSource(ints = {0, 1 << 20})
+  void anHonestSlowServerStillCompletes(int maxInMemory) throws Exception {
     byte[] zip = MapArchives.valid("slow.v0001", 600_000, 1);
     try (RawHttpServer server =
         new RawHttpServer(
@@ -113,7 +116,8 @@ class SlowServerTest {
           new ArchiveFetcher(
               HttpClients.create(1, Duration.ofSeconds(1), Duration.ofSeconds(1)),
               RetryPolicy.DEFAULT.withMaxAttempts(1),
-              1 << 30);
+              1 << 30,
+              maxInMemory);
 
       DownloadedArchive fetched =
           fetcher.fetch(ArchiveFetcher.parseUrl(server.url("/maps/slow.zip")), work, n -> {});
