@@ -4,6 +4,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
@@ -20,16 +21,28 @@ final class EntryCopier implements AutoCloseable {
   private final ArchiveBytes archive;
   private final long budget;
   private final Inflater inflater = new Inflater(true);
-  private final byte[] input = new byte[BUFFER];
-  private final byte[] output = new byte[BUFFER];
+  private final byte[] input;
+  private final byte[] output;
   private final CRC32 crc = new CRC32();
   private long written;
   private long entryWritten;
 
-  /** Copies from {@code archive}, writing at most {@code budget} bytes in all. */
-  EntryCopier(ArchiveBytes archive, long budget) {
+  /**
+   * Copies {@code entries} from {@code archive}, writing at most {@code budget} bytes in all. The
+   * buffers are no larger than the largest entry needs: most of a small map's entries are a few KB,
+   * and 128 KB of buffers per map was most of what a run allocated.
+   */
+  EntryCopier(ArchiveBytes archive, long budget, List<ZipDirectory.Entry> entries) {
     this.archive = archive;
     this.budget = budget;
+    long compressed = 1;
+    long size = 1;
+    for (ZipDirectory.Entry entry : entries) {
+      compressed = Math.max(compressed, entry.compressedSize());
+      size = Math.max(size, entry.size());
+    }
+    this.input = new byte[(int) Math.min(BUFFER, compressed)];
+    this.output = new byte[(int) Math.min(BUFFER, size)];
   }
 
   long written() {
@@ -100,7 +113,7 @@ final class EntryCopier implements AutoCloseable {
   }
 
   private int read(long position, long end) throws IOException {
-    int length = (int) Math.min(BUFFER, end - position);
+    int length = (int) Math.min(input.length, end - position);
     ByteBuffer buffer = ByteBuffer.wrap(input, 0, length);
     while (buffer.hasRemaining()) {
       if (archive.read(buffer, position + buffer.position()) < 0) {

@@ -31,7 +31,7 @@ final class MapExtractor {
     String top = topLevelFolder(entries);
     long budget =
         (long) Math.min((double) limits.maxUncompressedBytes(), limits.maxRatio() * archiveBytes);
-    try (EntryCopier copier = new EntryCopier(archive, budget)) {
+    try (EntryCopier copier = new EntryCopier(archive, budget, entries)) {
       writeEntries(entries, top.isEmpty() ? "" : top + "/", target, copier);
       return new Extracted(top, copier.written());
     }
@@ -42,11 +42,13 @@ final class MapExtractor {
       List<ZipDirectory.Entry> entries, String prefix, Path target, EntryCopier copier)
       throws IOException, MapFailure {
     Set<String> seen = new HashSet<>();
+    Set<Path> folders = new HashSet<>();
     for (ZipDirectory.Entry entry : entries) {
       String name = entry.name();
       // A file and a folder of one name, or two names that differ in case only, would land
       // on the same path on some disks.
-      if (!seen.add(name.toLowerCase(Locale.ROOT).replaceFirst("/$", ""))) {
+      String key = name.toLowerCase(Locale.ROOT);
+      if (!seen.add(key.endsWith("/") ? key.substring(0, key.length() - 1) : key)) {
         throw MapFailure.rejected(
             "archive holds the entry '" + FolderNames.printable(name) + "' twice");
       }
@@ -63,11 +65,21 @@ final class MapExtractor {
             "archive entry '" + FolderNames.printable(name) + "' escapes the map folder");
       }
       if (entry.isDirectory()) {
-        Files.createDirectories(out);
+        createFolder(out, folders);
       } else {
-        Files.createDirectories(out.getParent());
+        createFolder(out.getParent(), folders);
         copier.copy(entry, out);
       }
+    }
+  }
+
+  /**
+   * Creates {@code folder} once per archive: asked again for a folder that exists, {@link
+   * Files#createDirectories} throws and catches an exception each time.
+   */
+  private static void createFolder(Path folder, Set<Path> created) throws IOException {
+    if (created.add(folder)) {
+      Files.createDirectories(folder);
     }
   }
 
@@ -118,22 +130,32 @@ final class MapExtractor {
   }
 
   private static void checkPath(String raw) throws MapFailure {
-    String name = FolderNames.printable(raw);
-    if (raw.startsWith("/") || raw.startsWith("\\") || raw.matches("^[A-Za-z]:.*")) {
-      throw MapFailure.rejected("archive entry '" + name + "' has an absolute path");
+    if (raw.startsWith("/") || raw.startsWith("\\") || hasDriveLetter(raw)) {
+      throw refused(raw, "has an absolute path");
     }
-    if (raw.contains("\\")) {
-      throw MapFailure.rejected("archive entry '" + name + "' contains a backslash");
+    if (raw.indexOf('\\') >= 0) {
+      throw refused(raw, "contains a backslash");
     }
     // Only the segment ".." climbs; "a..b" or "name..v0001" is an ordinary name.
-    for (String segment : raw.split("/", -1)) {
-      if (segment.equals("..")) {
-        throw MapFailure.rejected("archive entry '" + name + "' escapes the map folder (zip-slip)");
-      }
-      if (segment.chars().anyMatch(Character::isISOControl)) {
-        throw MapFailure.rejected("archive entry '" + name + "' contains a control character");
+    if (raw.equals("..") || raw.startsWith("../") || raw.endsWith("/..") || raw.contains("/../")) {
+      throw refused(raw, "escapes the map folder (zip-slip)");
+    }
+    for (int i = 0; i < raw.length(); i++) {
+      if (Character.isISOControl(raw.charAt(i))) {
+        throw refused(raw, "contains a control character");
       }
     }
+  }
+
+  private static boolean hasDriveLetter(String raw) {
+    return raw.length() >= 2
+        && raw.charAt(1) == ':'
+        && ((raw.charAt(0) >= 'A' && raw.charAt(0) <= 'Z')
+            || (raw.charAt(0) >= 'a' && raw.charAt(0) <= 'z'));
+  }
+
+  private static MapFailure refused(String raw, String why) {
+    return MapFailure.rejected("archive entry '" + FolderNames.printable(raw) + "' " + why);
   }
 
   /**

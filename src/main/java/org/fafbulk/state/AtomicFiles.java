@@ -11,7 +11,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
@@ -43,7 +42,9 @@ public final class AtomicFiles {
   /** Sets ordinary permissions where the file system has them (temp files start as 0600). */
   public static void makeReadable(Path path, Set<PosixFilePermission> permissions)
       throws IOException {
-    if (Files.getFileStore(path).supportsFileAttributeView(PosixFileAttributeView.class)) {
+    // Asked of the file system, not of the file's store: finding the store reads the mount table,
+    // which cost more than the rest of staging a small map.
+    if (path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
       Files.setPosixFilePermissions(path, permissions);
     }
   }

@@ -160,9 +160,9 @@ class LyingArchiveTest {
   @Test
   void stopsWritingAtTheArchiveBudgetWhateverTheEntriesDeclare() throws Exception {
     Path zip = MapArchives.zeros(root.resolve("zeros.zip"), "zeros.bin", 100_000);
-    try (ArchiveBytes channel = ArchiveBytes.open(zip);
-        EntryCopier copier = new EntryCopier(channel, 50_000)) {
-      ZipDirectory.Entry entry = ZipDirectory.read(channel, 10).get(0);
+    try (ArchiveBytes archive = ArchiveBytes.open(zip)) {
+      ZipDirectory.Entry entry = ZipDirectory.read(archive, 10).get(0);
+      EntryCopier copier = new EntryCopier(archive, 50_000, List.of(entry));
 
       MapFailure failure =
           catchThrowableOfType(
@@ -170,6 +170,7 @@ class LyingArchiveTest {
 
       assertThat(failure.getMessage()).contains("zip bomb", "past the limit of 50,000 bytes");
       assertThat(copier.written()).isLessThanOrEqualTo(50_000);
+      copier.close();
     }
   }
 
