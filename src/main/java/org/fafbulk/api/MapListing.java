@@ -1,7 +1,5 @@
 package org.fafbulk.api;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -27,7 +25,7 @@ public final class MapListing implements Iterator<FafMap> {
   private final MapFilter filter;
   private final long limit;
   private final int pageSize;
-  private final Deque<FafMap> buffer = new ArrayDeque<>();
+  private PackedMaps buffer = new PackedMaps();
   private final OptionalLong totalRecords;
   private final BooleanSupplier stopRequested;
   private final Set<String> seenIds = new HashSet<>();
@@ -103,7 +101,7 @@ public final class MapListing implements Iterator<FafMap> {
     if (!addsSomething) {
       throw endless("page " + number + " adds no map it had not sent already");
     }
-    buffer.addAll(page.maps());
+    buffer = page.maps(); // fetched only once the buffer is empty
     OptionalLong total = nextPage == 2 ? page.totalRecords() : totalRecords;
     boolean pastTotal = total.isPresent() && (long) (nextPage - 1) * pageSize >= total.getAsLong();
     if (page.rawCount() < pageSize || pastTotal) {
