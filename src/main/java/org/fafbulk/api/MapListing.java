@@ -1,12 +1,11 @@
 package org.fafbulk.api;
 
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.fafbulk.FafException;
+import org.fafbulk.IdSet;
 
 /**
  * The maps matching a filter, in id order, fetched page by page as they are consumed: asking for
@@ -28,7 +27,7 @@ public final class MapListing implements Iterator<FafMap> {
   private PackedMaps buffer = new PackedMaps();
   private final OptionalLong totalRecords;
   private final BooleanSupplier stopRequested;
-  private final Set<String> seenIds = new HashSet<>();
+  private final IdSet seenIds = new IdSet();
   private long records;
   private int nextPage = 1;
   private boolean lastPageSeen;
