@@ -2,7 +2,9 @@ package org.fafbulk;
 
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * A set of FAF ids that costs 8 to 16 bytes per decimal id instead of a {@code HashSet<String>}'s
@@ -70,6 +72,17 @@ public final class IdSet {
 
   public int size() {
     return numericCount + others.size();
+  }
+
+  /**
+   * The ids in a stable order, numeric ones by value and then the others as strings sort: state
+   * files written from it read the same from one run to the next.
+   */
+  public Iterable<String> inOrder() {
+    long[] numbers = Arrays.stream(slots).filter(value -> value != EMPTY).sorted().toArray();
+    List<String> rest = others.stream().sorted().toList();
+    return () ->
+        Stream.concat(Arrays.stream(numbers).mapToObj(Long::toString), rest.stream()).iterator();
   }
 
   /** The id as a long when it is in canonical decimal form, else {@link #EMPTY}. */

@@ -73,4 +73,14 @@ class IdSetTest {
     assertThat(ids.contains("60000")).isTrue();
     assertThat(ids.contains("60001")).isFalse();
   }
+
+  @Test
+  void listsNumericIdsByValueThenTheOthersSorted() {
+    IdSet ids = new IdSet();
+    for (String id : List.of("b", "100", "9", "07", "a", "10", "0")) {
+      ids.add(id);
+    }
+    ids.remove("9");
+    assertThat(ids.inOrder()).containsExactly("0", "10", "100", "07", "a", "b");
+  }
 }
