@@ -85,8 +85,11 @@ public final class IdSet {
         Stream.concat(Arrays.stream(numbers).mapToObj(Long::toString), rest.stream()).iterator();
   }
 
-  /** The id as a long when it is in canonical decimal form, else {@link #EMPTY}. */
-  private static long numeric(String id) {
+  /**
+   * The id as a long when it is in canonical decimal form (no sign, no leading zero, at most 18
+   * digits), else -1: two ids are equal exactly when these longs are, for ids that have one.
+   */
+  public static long numeric(String id) {
     int length = id.length();
     if (length == 0 || length > MAX_DIGITS || (id.charAt(0) == '0' && length > 1)) {
       return EMPTY;
