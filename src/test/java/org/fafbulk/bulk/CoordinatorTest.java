@@ -190,7 +190,7 @@ class CoordinatorTest {
     void aListingWaitsOnceAWindowOfMapsWaitsForAWorker() throws Exception {
       CountDownLatch gate = new CountDownLatch(1);
       StagingWorker worker = StagingWorker.gated(gate);
-      ListTargets targets = new ListTargets(StagingWorker.targets(1_000));
+      ListTargets targets = new ListTargets(StagingWorker.targets(300));
       CompletableFuture<RunSummary> run = runInBackground(worker, targets, 1);
 
       // One map is downloading and a window of them waits for the worker: the rest of a listing
@@ -203,7 +203,7 @@ class CoordinatorTest {
       gate.countDown();
       RunSummary summary = run.get(60, TimeUnit.SECONDS);
 
-      assertThat(summary.downloaded()).isEqualTo(1_000);
+      assertThat(summary.downloaded()).isEqualTo(300);
     }
 
     @Test
