@@ -144,9 +144,9 @@ final class Coordinator {
       listing.taken();
       running.put(target.id(), target);
       ledger.started(target);
+      pacer.started(); // before the worker runs: the start is what the delay counts from
       pool.execute(
           reporting(() -> new Event.Finished(worker.work(target, dir, progress::addBytes))));
-      pacer.started();
     }
   }
 
