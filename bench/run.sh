@@ -275,7 +275,9 @@ except (ValueError, KeyError, IndexError):
 # Where faf's resident memory is at 200 maps and at BENCH_SCALE_MAPS (native_memory.py).
 run_nmt() {
   local corpus="$work/corpus-scale-$scale_maps" c="${BENCH_SCALE_CONCURRENCY:-8}" maps out pid
-  local opts="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms64m -Xmx512m"
+  # the launcher's JVM options (or FAF_JAVA_OPTS when set), with tracking added
+  local opts
+  opts="${FAF_JAVA_OPTS-$(sed -n 's/^default_java_opts="\(.*\)"$/\1/p' "$root/faf")}"
   python3 "$here/gen_corpus.py" scale "$corpus" "$scale_maps"
   start_servers "$corpus"
   for maps in 200 "$scale_maps"; do

@@ -91,7 +91,8 @@ public final class FafApiClient {
             .addQueryParameter("include", "latestVersion,author")
             .addQueryParameter("filter", "id==" + quote(id))
             .build();
-    return JsonApi.mapsWithLatestVersion(get(url)).maps().stream().findFirst();
+    PackedMaps maps = JsonApi.mapsWithLatestVersion(get(url)).maps();
+    return maps.isEmpty() ? Optional.empty() : Optional.of(maps.removeFirst());
   }
 
   /** Requests made so far (a renewal of the token not counted), for tests and the benchmark. */

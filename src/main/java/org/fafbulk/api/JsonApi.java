@@ -22,11 +22,11 @@ final class JsonApi {
   private JsonApi() {}
 
   /**
-   * One page of maps, and the totals when the request asked for them; {@code ids} are the ids of
-   * every map resource in {@code data}, downloadable or not, and {@code rawCount} counts its
+   * One page of maps, packed, and the totals when the request asked for them; {@code ids} are the
+   * ids of every map resource in {@code data}, downloadable or not, and {@code rawCount} counts its
    * elements.
    */
-  record MapPage(List<FafMap> maps, OptionalLong totalRecords, int rawCount, List<String> ids) {}
+  record MapPage(PackedMaps maps, OptionalLong totalRecords, int rawCount, List<String> ids) {}
 
   /** A document that is JSON but not a JSON:API document (say, an array or a bare string). */
   static final class NotADocument extends IOException {
@@ -144,7 +144,7 @@ final class JsonApi {
   }
 
   static MapPage mapsWithLatestVersion(Document doc) {
-    List<FafMap> maps = new ArrayList<>();
+    PackedMaps maps = new PackedMaps();
     List<String> ids = new ArrayList<>();
     for (Object resource : doc.data) {
       if (resource instanceof MapResource map) {

@@ -1,14 +1,11 @@
 package org.fafbulk.api;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.fafbulk.FafException;
+import org.fafbulk.IdSet;
 
 /**
  * The maps matching a filter, in id order, fetched page by page as they are consumed: asking for
@@ -27,10 +24,10 @@ public final class MapListing implements Iterator<FafMap> {
   private final MapFilter filter;
   private final long limit;
   private final int pageSize;
-  private final Deque<FafMap> buffer = new ArrayDeque<>();
+  private PackedMaps buffer = new PackedMaps();
   private final OptionalLong totalRecords;
   private final BooleanSupplier stopRequested;
-  private final Set<String> seenIds = new HashSet<>();
+  private final IdSet seenIds = new IdSet();
   private long records;
   private int nextPage = 1;
   private boolean lastPageSeen;
@@ -103,7 +100,7 @@ public final class MapListing implements Iterator<FafMap> {
     if (!addsSomething) {
       throw endless("page " + number + " adds no map it had not sent already");
     }
-    buffer.addAll(page.maps());
+    buffer = page.maps(); // fetched only once the buffer is empty
     OptionalLong total = nextPage == 2 ? page.totalRecords() : totalRecords;
     boolean pastTotal = total.isPresent() && (long) (nextPage - 1) * pageSize >= total.getAsLong();
     if (page.rawCount() < pageSize || pastTotal) {

@@ -28,8 +28,12 @@ final class Coordinator {
   /** How often the loop wakes with nothing to do, to redraw progress and notice a stop. */
   private static final long IDLE_MILLIS = 200;
 
-  /** How many listed maps may wait for the coordinator; a page is fetched ahead of that. */
-  private static final int LISTING_WINDOW = 256;
+  /**
+   * How many listed maps may wait for the coordinator or for a free worker: the rest of an API page
+   * stays packed in the listing, not queued here as targets (a 10,000-map page as objects held ~7
+   * MB for the length of a run).
+   */
+  static final int LISTING_WINDOW = 256;
 
   /** How many events one pass of the loop handles before it starts, publishes and flushes. */
   private static final int MAX_EVENTS_PER_PASS = 64;
@@ -80,7 +84,7 @@ final class Coordinator {
     try (Listing listing = new Listing(targets, events, LISTING_WINDOW)) {
       listing.start();
       while (!settled()) {
-        startWhatMay(pool);
+        startWhatMay(pool, listing);
         publishWhatIsStaged(committer);
         Event event = events.poll(waitMillis(), TimeUnit.MILLISECONDS);
         // A bounded drain: a fast listing of maps already present must not hold up starts,
@@ -131,17 +135,18 @@ final class Coordinator {
     return listingEnded && admitted.isEmpty() && nothingInFlight && describing == 0;
   }
 
-  private void startWhatMay(ExecutorService pool) {
+  private void startWhatMay(ExecutorService pool, Listing listing) {
     while (!stopping()
         && !admitted.isEmpty()
         && running.size() < concurrency
         && pacer.untilNextStart().isZero()) {
       MapTarget target = admitted.removeFirst();
+      listing.taken();
       running.put(target.id(), target);
       ledger.started(target);
+      pacer.started(); // before the worker runs: the start is what the delay counts from
       pool.execute(
           reporting(() -> new Event.Finished(worker.work(target, dir, progress::addBytes))));
-      pacer.started();
     }
   }
 
@@ -166,9 +171,9 @@ final class Coordinator {
 
   private void handle(Event event, Listing listing, ExecutorService describer) {
     if (event instanceof Event.Listed listed) {
-      listing.taken();
-      if (!stopping()) {
-        admit(listed.target(), describer);
+      // A map admitted for download keeps its place in the window until it starts.
+      if (stopping() || !admit(listed.target(), describer)) {
+        listing.taken();
       }
     } else if (event instanceof Event.ListingEnded ended) {
       listingEnded = true;
@@ -197,7 +202,8 @@ final class Coordinator {
     };
   }
 
-  private void admit(MapTarget target, ExecutorService describer) {
+  /** Admits a listed map; true when it now waits in {@code admitted} to be started. */
+  private boolean admit(MapTarget target, ExecutorService describer) {
     Admission decision =
         Admission.decide(
             target,
@@ -212,12 +218,11 @@ final class Coordinator {
                       new Outcome.Described(
                           target, MapRecords.described(target, dir.resolve(target.folder()))))));
     }
-    if (decision instanceof Admission.Repeated) {
-      return; // a listing that names a map twice: it is in hand already
-    }
     if (decision instanceof Admission.Download) {
       admitted.addLast(target);
+      return true;
     }
+    return false; // present, refused, or listed twice (a map in hand already)
   }
 
   private void finished(Outcome outcome) {

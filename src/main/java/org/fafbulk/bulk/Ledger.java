@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.fafbulk.download.Disk;
@@ -33,7 +31,7 @@ final class Ledger {
   private final MapsIndex index;
   private final Progress progress;
   private final Clock clock;
-  private final Map<String, String> folderOwners = new HashMap<>();
+  private final FolderClaims folderOwners = new FolderClaims();
   private int downloaded;
   private int skipped;
   private int failed;
@@ -59,7 +57,7 @@ final class Ledger {
   /** Which map of this run claimed {@code folder}, if any. */
   Optional<String> folderOwner(String folder) {
     checkOwner();
-    return Optional.ofNullable(folderOwners.get(folder));
+    return folderOwners.owner(folder);
   }
 
   /**
@@ -72,7 +70,7 @@ final class Ledger {
       fail(target, refused.reason());
       return false;
     }
-    folderOwners.putIfAbsent(target.folder(), target.id());
+    folderOwners.claim(target.folder(), target.id());
     if (decision instanceof Admission.Download) {
       checkpoint.forget(target.id());
       index.forget(target.id());

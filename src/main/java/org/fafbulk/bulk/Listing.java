@@ -7,7 +7,7 @@ import java.util.concurrent.Semaphore;
 /**
  * Walks a {@link TargetSource} on a thread of its own, so that a slow or rate-limited API page
  * never holds up the coordinating thread: targets arrive as {@link Event.Listed} events, at most
- * {@code window} ahead of the ones the coordinator has taken.
+ * {@code window} ahead of the ones the coordinator has started or settled without a download.
  */
 final class Listing implements AutoCloseable {
   private final TargetSource source;
@@ -27,7 +27,7 @@ final class Listing implements AutoCloseable {
     thread.start();
   }
 
-  /** The coordinator has taken one listed target off its hands. */
+  /** One listed target no longer waits: its download started, or it needs none. */
   void taken() {
     window.release();
   }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import org.fafbulk.IdSet;
 
 /**
  * checkpoint.json in the output directory. One thread owns an instance and is its only writer;
@@ -27,7 +28,7 @@ public final class CheckpointStore {
 
   private final Clock clock;
   private final BatchedJsonFile file;
-  private final Set<String> completed = new LinkedHashSet<>();
+  private final IdSet completed = new IdSet();
   private final Set<String> inProgress = new LinkedHashSet<>();
   private final ObjectNode filters;
   private final OptionalLong limit;
@@ -38,7 +39,7 @@ public final class CheckpointStore {
     this.clock = clock;
     this.file =
         new BatchedJsonFile(json, outputDir.resolve(FILE_NAME), clock, schedule, this::write);
-    this.completed.addAll(start.completed());
+    start.completed().forEach(completed::add);
     this.filters = start.filters();
     this.limit = start.limit();
     this.urlFile = start.urlFile();
@@ -137,7 +138,7 @@ public final class CheckpointStore {
   private void write(JsonGenerator json) throws IOException {
     json.writeStartObject();
     json.writeArrayFieldStart("completed");
-    for (String id : completed) {
+    for (String id : completed.inOrder()) {
       json.writeString(id);
     }
     json.writeEndArray();

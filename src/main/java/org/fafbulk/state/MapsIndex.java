@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.fafbulk.IdSet;
 
 /**
  * maps.json in the output directory: a JSON array with one {@link MapRecord} per completed map,
@@ -28,8 +29,8 @@ public final class MapsIndex {
   private final JsonFiles json;
   private final Path path;
   private final BatchedJsonFile file;
-  private final Set<String> ids = new HashSet<>();
-  private final Set<String> withoutScenario = new HashSet<>();
+  private final IdSet ids = new IdSet();
+  private final IdSet withoutScenario = new IdSet();
   private final Map<String, MapRecord> changed = new LinkedHashMap<>();
   private final Set<String> forgotten = new HashSet<>();
 

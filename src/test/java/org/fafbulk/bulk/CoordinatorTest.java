@@ -187,6 +187,26 @@ class CoordinatorTest {
     }
 
     @Test
+    void aListingWaitsOnceAWindowOfMapsWaitsForAWorker() throws Exception {
+      CountDownLatch gate = new CountDownLatch(1);
+      StagingWorker worker = StagingWorker.gated(gate);
+      ListTargets targets = new ListTargets(StagingWorker.targets(300));
+      CompletableFuture<RunSummary> run = runInBackground(worker, targets, 1);
+
+      // One map is downloading and a window of them waits for the worker: the rest of a listing
+      // (an API page) must stay where it is, not be queued as targets for the length of a run.
+      int window = Coordinator.LISTING_WINDOW;
+      await(
+          "the listing to wait with a window of maps queued",
+          () -> targets.waitsForPermit() && targets.listed() == 1 + window);
+      assertThat(worker.started.get()).isEqualTo(1);
+      gate.countDown();
+      RunSummary summary = run.get(60, TimeUnit.SECONDS);
+
+      assertThat(summary.downloaded()).isEqualTo(300);
+    }
+
+    @Test
     void aListingErrorEndsTheRunAfterWritingState() throws IOException {
       TargetSource failing =
           new ListTargets(StagingWorker.targets(2)) {

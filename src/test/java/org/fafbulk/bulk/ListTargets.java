@@ -1,9 +1,12 @@
 package org.fafbulk.bulk;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A selection from a list; with {@code pauseAfter}, it stops after that many maps, as a listing
@@ -14,7 +17,8 @@ class ListTargets implements TargetSource {
   private final int pauseAfter;
   private final CountDownLatch resumed = new CountDownLatch(1);
   private volatile boolean paused;
-  private int next;
+  private final AtomicInteger next = new AtomicInteger();
+  private volatile Thread walker;
 
   ListTargets(List<MapTarget> targets, int pauseAfter) {
     this.targets = targets;
@@ -33,6 +37,20 @@ class ListTargets implements TargetSource {
     resumed.countDown();
   }
 
+  /** How many maps have been taken from this selection. */
+  int listed() {
+    return next.get();
+  }
+
+  /** Whether the thread that takes the maps is waiting for a permit of a {@link Semaphore}. */
+  boolean waitsForPermit() {
+    Thread thread = walker;
+    return thread != null
+        && thread.getState() == Thread.State.WAITING
+        && Arrays.stream(thread.getStackTrace())
+            .anyMatch(frame -> frame.getClassName().equals(Semaphore.class.getName()));
+  }
+
   @Override
   public OptionalLong expected() {
     return OptionalLong.of(targets.size());
@@ -40,7 +58,7 @@ class ListTargets implements TargetSource {
 
   @Override
   public boolean hasNext() {
-    if (next == pauseAfter) {
+    if (next.get() == pauseAfter) {
       paused = true;
       try {
         resumed.await();
@@ -50,7 +68,7 @@ class ListTargets implements TargetSource {
       }
       paused = false;
     }
-    return next < targets.size();
+    return next.get() < targets.size();
   }
 
   @Override
@@ -58,6 +76,7 @@ class ListTargets implements TargetSource {
     if (!hasNext()) {
       throw new NoSuchElementException();
     }
-    return targets.get(next++);
+    walker = Thread.currentThread();
+    return targets.get(next.getAndIncrement());
   }
 }

@@ -1,0 +1,46 @@
+package org.fafbulk.bulk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class FolderClaimsTest {
+  @Test
+  void answersAsAMapWhoseFirstClaimWinsDoes() {
+    Random random = new Random(13);
+    List<String> prefixes = List.of("map_", "карта_", "地图_", "x\ud800_", "\u0000", "é");
+    FolderClaims claims = new FolderClaims();
+    Map<String, String> expected = new HashMap<>();
+    for (int step = 0; step < 100_000; step++) {
+      String folder =
+          prefixes.get(random.nextInt(prefixes.size())) + random.nextInt(20_000) + ".v0001";
+      int owner = random.nextInt(30_000);
+      String id = random.nextInt(10) == 0 ? "0" + owner : Integer.toString(owner);
+      if (random.nextBoolean()) {
+        claims.claim(folder, id);
+        expected.putIfAbsent(folder, id);
+      }
+      assertThat(claims.owner(folder)).isEqualTo(Optional.ofNullable(expected.get(folder)));
+    }
+    expected.forEach((folder, id) -> assertThat(claims.owner(folder)).contains(id));
+  }
+
+  @Test
+  void namesThatDifferInOneCharAreDifferentClaims() {
+    FolderClaims claims = new FolderClaims();
+    claims.claim("a.v0001", "7");
+    claims.claim("a.v0001", "8");
+    claims.claim("A.v0001", "map-9");
+
+    assertThat(claims.owner("a.v0001")).contains("7");
+    assertThat(claims.owner("A.v0001")).contains("map-9");
+    assertThat(claims.owner("a.v0001 ")).isEmpty();
+    assertThat(claims.owner("a.v000")).isEmpty();
+    assertThat(claims.owner("")).isEmpty();
+  }
+}
