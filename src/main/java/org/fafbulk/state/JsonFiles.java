@@ -6,8 +6,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -104,5 +106,28 @@ public final class JsonFiles {
             content.writeTo(json);
           }
         });
+  }
+
+  /**
+   * {@code content} as compact JSON: what a value costs in memory while it waits to be written is
+   * then its text, not a tree of records, strings and optionals.
+   */
+  byte[] compact(Content content) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
+    try (JsonGenerator json = mapper.createGenerator(bytes)) {
+      content.writeTo(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write JSON to memory", e); // a byte array cannot fail
+    }
+    return bytes.toByteArray();
+  }
+
+  /** Reads back what {@link #compact} wrote. */
+  JsonNode tree(byte[] compact) {
+    try {
+      return mapper.readTree(compact);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read JSON from memory", e);
+    }
   }
 }

@@ -31,7 +31,8 @@ public final class MapsIndex {
   private final BatchedJsonFile file;
   private final IdSet ids = new IdSet();
   private final IdSet withoutScenario = new IdSet();
-  private final Map<String, MapRecord> changed = new LinkedHashMap<>();
+  // compact JSON: thousands of records wait here between two writes of a large maps.json
+  private final Map<String, byte[]> changed = new LinkedHashMap<>();
   private final Set<String> forgotten = new HashSet<>();
 
   /** Starts from the records already in {@code outputDir}'s maps.json. */
@@ -73,7 +74,7 @@ public final class MapsIndex {
       withoutScenario.remove(record.id());
     }
     forgotten.remove(record.id());
-    changed.put(record.id(), record);
+    changed.put(record.id(), json.compact(record::write));
     file.changed();
   }
 
@@ -121,7 +122,7 @@ public final class MapsIndex {
    * a new one goes at the end.
    */
   private void write(JsonGenerator out) throws IOException {
-    Map<String, MapRecord> remaining = new LinkedHashMap<>(changed);
+    Map<String, byte[]> remaining = new LinkedHashMap<>(changed);
     Set<String> written = new HashSet<>();
     out.writeStartArray();
     if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
@@ -137,22 +138,28 @@ public final class MapsIndex {
         throw failure[0];
       }
     }
-    for (MapRecord record : remaining.values()) {
-      record.write(out);
+    for (byte[] record : remaining.values()) {
+      unpack(record).write(out);
     }
     out.writeEndArray();
   }
 
   private void copy(
-      MapRecord old, Map<String, MapRecord> remaining, JsonGenerator out, IOException[] failure) {
+      MapRecord old, Map<String, byte[]> remaining, JsonGenerator out, IOException[] failure) {
     if (failure[0] != null || forgotten.contains(old.id())) {
       return;
     }
     try {
-      MapRecord replacement = remaining.remove(old.id());
-      (replacement != null ? replacement : old).write(out);
+      byte[] replacement = remaining.remove(old.id());
+      (replacement != null ? unpack(replacement) : old).write(out);
     } catch (IOException e) {
       failure[0] = e;
     }
+  }
+
+  /** A record as {@link #put} kept it; it reads back as it was written, as maps.json does. */
+  private MapRecord unpack(byte[] record) {
+    return MapRecord.fromJson(json.tree(record))
+        .orElseThrow(() -> new IllegalStateException("a record kept in memory does not read back"));
   }
 }
