@@ -122,12 +122,14 @@ public final class JsonFiles {
     return bytes.toByteArray();
   }
 
-  /** Reads back what {@link #compact} wrote. */
-  JsonNode tree(byte[] compact) {
-    try {
-      return mapper.readTree(compact);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read JSON from memory", e);
+  /**
+   * Writes what {@link #compact} made into {@code out} token by token, so that it takes the file's
+   * layout and never becomes objects again.
+   */
+  void copy(byte[] compact, JsonGenerator out) throws IOException {
+    try (JsonParser parser = mapper.createParser(compact)) {
+      parser.nextToken();
+      out.copyCurrentStructure(parser);
     }
   }
 }

@@ -139,7 +139,7 @@ public final class MapsIndex {
       }
     }
     for (byte[] record : remaining.values()) {
-      unpack(record).write(out);
+      json.copy(record, out);
     }
     out.writeEndArray();
   }
@@ -151,15 +151,13 @@ public final class MapsIndex {
     }
     try {
       byte[] replacement = remaining.remove(old.id());
-      (replacement != null ? unpack(replacement) : old).write(out);
+      if (replacement != null) {
+        json.copy(replacement, out);
+      } else {
+        old.write(out);
+      }
     } catch (IOException e) {
       failure[0] = e;
     }
-  }
-
-  /** A record as {@link #put} kept it; it reads back as it was written, as maps.json does. */
-  private MapRecord unpack(byte[] record) {
-    return MapRecord.fromJson(json.tree(record))
-        .orElseThrow(() -> new IllegalStateException("a record kept in memory does not read back"));
   }
 }
