@@ -1,6 +1,7 @@
 package org.fafbulk.state;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -11,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.fafbulk.IdSet;
 
@@ -130,10 +132,18 @@ public final class MapsIndex {
       json.readArray(
           path,
           "maps",
-          node ->
+          node -> {
+            Optional<String> id = MapRecord.canonicalId(node);
+            if (id.isPresent()) {
+              if (written.add(id.get())) {
+                copy(id.get(), node, remaining, out, failure);
+              }
+            } else {
               MapRecord.fromJson(node)
                   .filter(old -> written.add(old.id())) // a repeated id is written once
-                  .ifPresent(old -> copy(old, remaining, out, failure)));
+                  .ifPresent(old -> copy(old, remaining, out, failure));
+            }
+          });
       if (failure[0] != null) {
         throw failure[0];
       }
@@ -142,6 +152,28 @@ public final class MapsIndex {
       json.copy(record, out);
     }
     out.writeEndArray();
+  }
+
+  /** Writes a record already in {@link MapRecord#write}'s shape as it is, or its replacement. */
+  private void copy(
+      String id,
+      JsonNode old,
+      Map<String, byte[]> remaining,
+      JsonGenerator out,
+      IOException[] failure) {
+    if (failure[0] != null || forgotten.contains(id)) {
+      return;
+    }
+    try {
+      byte[] replacement = remaining.remove(id);
+      if (replacement != null) {
+        json.copy(replacement, out);
+      } else {
+        out.writeTree(old);
+      }
+    } catch (IOException e) {
+      failure[0] = e;
+    }
   }
 
   private void copy(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -180,6 +181,38 @@ class MapsIndexTest {
     index.flush();
 
     assertThat(MapsIndex.load(TestJson.FILES, dir)).hasSize(2_000);
+  }
+
+  @Test
+  void rewritesItsOwnRecordsUnchangedAndPutsOthersIntoItsShape() throws IOException {
+    MapsIndex index = new MapsIndex(TestJson.FILES, dir, CLOCK, new FlushSchedule(Duration.ZERO));
+    index.put(apiMap("1", "one"));
+    index.put(urlMap("two"));
+    index.flush();
+    Path file = dir.resolve(MapsIndex.FILE_NAME);
+    JsonNode own = new ObjectMapper().readTree(file.toFile());
+    // A record by hand, or by an older faf: no size_km, a width that is not a number.
+    Files.writeString(
+        file,
+        "["
+            + own.get(0)
+            + ","
+            + own.get(1)
+            + ",{\"folder\":\"three\",\"width\":\"wide\",\"height\":256}]");
+
+    MapsIndex again = new MapsIndex(TestJson.FILES, dir, CLOCK, new FlushSchedule(Duration.ZERO));
+    again.put(urlMap("four"));
+    again.flush();
+
+    JsonNode rewritten = new ObjectMapper().readTree(file.toFile());
+    assertThat(rewritten.get(0)).isEqualTo(own.get(0));
+    assertThat(rewritten.get(1)).isEqualTo(own.get(1));
+    JsonNode third = rewritten.get(2);
+    assertThat(third.get("folder").asText()).isEqualTo("three");
+    assertThat(third.get("width").isNull()).isTrue();
+    assertThat(third.has("size_km")).isTrue();
+    assertThat(third.has("scenario")).isTrue();
+    assertThat(rewritten.get(3).get("folder").asText()).isEqualTo("four");
   }
 
   @Test
