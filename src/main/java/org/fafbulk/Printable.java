@@ -28,6 +28,16 @@ public final class Printable {
     return out.toString();
   }
 
+  /** Whether {@link #of} would return {@code text} unchanged; looks without copying. */
+  public static boolean isSafe(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (unsafe(text.charAt(i))) { // every unsafe code point is in the BMP
+        return false;
+      }
+    }
+    return true;
+  }
+
   /**
    * C0 and C1 controls and DEL (a C1 CSI, U+009B, starts an escape sequence on some terminals), and
    * the marks that reorder text: LRM, RLM, ALM, the embeddings and overrides U+202A-U+202E and the

@@ -99,12 +99,11 @@ final class MapExtractor {
     long total = 0;
     for (ZipDirectory.Entry entry : entries) {
       checkPath(entry.name());
-      String name = FolderNames.printable(entry.name());
       if (entry.symlink()) {
-        throw MapFailure.rejected("archive entry '" + name + "' is a symbolic link");
+        throw refused(entry.name(), "is a symbolic link");
       }
       if (entry.isDirectory() && entry.size() != 0) {
-        throw MapFailure.rejected("archive entry '" + name + "' is a folder that holds data");
+        throw refused(entry.name(), "is a folder that holds data");
       }
       total += entry.size();
     }

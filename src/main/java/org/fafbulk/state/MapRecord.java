@@ -5,13 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Iterator;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.function.Predicate;
 import org.fafbulk.MapUnits;
 import org.fafbulk.Printable;
 
@@ -86,6 +83,10 @@ public record MapRecord(
    * compare it: 5, 10, 20, 81.92 ...
    */
   public Optional<Double> sizeKm() {
+    return sizeKm(width, height);
+  }
+
+  static Optional<Double> sizeKm(OptionalInt width, OptionalInt height) {
     if (width.isEmpty() && height.isEmpty()) {
       return Optional.empty();
     }
@@ -133,84 +134,6 @@ public record MapRecord(
    * The record in {@code node}, or empty when it has no folder; unknown fields are ignored. The API
    * part is there when the record has a map id, as this tool writes the API's fields together.
    */
-  /** The fields {@link #write} writes, in its order. */
-  private static final List<String> FIELDS =
-      List.of(
-          "map_id",
-          "version_id",
-          "name",
-          "author",
-          "folder",
-          "version",
-          "width",
-          "height",
-          "size_km",
-          "max_players",
-          "ranked",
-          "archive_bytes",
-          "downloaded_at",
-          "scenario");
-
-  /**
-   * The id of a record exactly as {@link #write} wrote it (its fields, in order), read without
-   * building the record, which rewriting a large maps.json did for every record; empty for any
-   * other shape, which {@link #fromJson} reads and {@link #write} then puts into this one.
-   */
-  static Optional<String> canonicalId(JsonNode node) {
-    if (!node.isObject() || node.size() != FIELDS.size()) {
-      return Optional.empty();
-    }
-    Iterator<String> names = node.fieldNames();
-    for (String field : FIELDS) {
-      if (!names.next().equals(field)) {
-        return Optional.empty();
-      }
-    }
-    JsonNode folder = node.get("folder");
-    boolean typed =
-        folder.isTextual()
-            && !folder.textValue().isEmpty()
-            && all(node, JsonNode::isTextual, "map_id", "version_id", "name", "author")
-            && all(node, JsonNode::isInt, "version", "width", "height", "max_players")
-            && all(node, JsonNode::isNumber, "size_km")
-            && all(node, JsonNode::isBoolean, "ranked")
-            && all(node, JsonNode::isIntegralNumber, "archive_bytes")
-            && all(node, JsonNode::isTextual, "downloaded_at")
-            && canonicalScenario(node.get("scenario"));
-    if (!typed) {
-      return Optional.empty();
-    }
-    JsonNode mapId = node.get("map_id");
-    return Optional.of(mapId.isTextual() ? mapId.textValue() : folder.textValue());
-  }
-
-  /** Whether each field is null or of the kind {@code kind} accepts. */
-  private static boolean all(JsonNode node, Predicate<JsonNode> kind, String... fields) {
-    for (String field : fields) {
-      JsonNode value = node.get(field);
-      if (!value.isNull() && !kind.test(value)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean canonicalScenario(JsonNode scenario) {
-    if (scenario.isNull()) {
-      return true;
-    }
-    if (!scenario.isObject() || scenario.size() != 4) {
-      return false;
-    }
-    Iterator<String> names = scenario.fieldNames();
-    return names.next().equals("name")
-        && names.next().equals("width")
-        && names.next().equals("height")
-        && names.next().equals("armies")
-        && all(scenario, JsonNode::isTextual, "name")
-        && all(scenario, JsonNode::isInt, "width", "height", "armies");
-  }
-
   static Optional<MapRecord> fromJson(JsonNode node) {
     Optional<String> folder = text(node, "folder");
     if (folder.isEmpty() || folder.get().isEmpty()) {
@@ -292,7 +215,7 @@ public record MapRecord(
     return value.canConvertToInt() ? OptionalInt.of(value.intValue()) : OptionalInt.empty();
   }
 
-  private static Optional<Instant> instant(String text) {
+  static Optional<Instant> instant(String text) {
     try {
       return Optional.of(Instant.parse(text));
     } catch (DateTimeParseException e) {

@@ -133,7 +133,7 @@ public final class MapsIndex {
           path,
           "maps",
           node -> {
-            Optional<String> id = MapRecord.canonicalId(node);
+            Optional<String> id = CanonicalRecord.id(node);
             if (id.isPresent()) {
               if (written.add(id.get())) {
                 copy(id.get(), node, remaining, out, failure);

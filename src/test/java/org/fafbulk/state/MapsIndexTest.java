@@ -216,6 +216,28 @@ class MapsIndexTest {
   }
 
   @Test
+  void cleansARecordOfAnOlderFafThatHasItsShapeButRawText() throws IOException {
+    Path file = dir.resolve(MapsIndex.FILE_NAME);
+    Files.writeString(
+        file,
+        "[{\"map_id\":\"7\",\"version_id\":\"70\",\"name\":\"\u202eevil\u009b31m\","
+            + "\"author\":null,\"folder\":\"odd.v0001\",\"version\":1,\"width\":256,"
+            + "\"height\":256,\"size_km\":999,\"max_players\":2,\"ranked\":true,"
+            + "\"archive_bytes\":123456789012345678901234567890,\"downloaded_at\":\"yesterday\","
+            + "\"scenario\":null}]");
+
+    MapsIndex index = new MapsIndex(TestJson.FILES, dir, CLOCK, new FlushSchedule(Duration.ZERO));
+    index.put(urlMap("other"));
+    index.flush();
+
+    JsonNode odd = new ObjectMapper().readTree(file.toFile()).get(0);
+    assertThat(odd.get("name").asText()).isEqualTo("\\u202eevil\\u009b31m");
+    assertThat(odd.get("size_km").asDouble()).isEqualTo(5.0);
+    assertThat(odd.get("archive_bytes").isNull()).isTrue();
+    assertThat(odd.get("downloaded_at").isNull()).isTrue();
+  }
+
+  @Test
   void givesSizeInKilometresOfTheLargerSide() {
     assertThat(apiMap("1", "a").sizeKm()).contains(10.0);
     assertThat(urlMap("a").sizeKm()).contains(5.0);
