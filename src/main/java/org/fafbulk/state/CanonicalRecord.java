@@ -96,11 +96,58 @@ final class CanonicalRecord {
     return value.isTextual() && Printable.isSafe(value.textValue());
   }
 
+  /**
+   * Whether {@code value} is an instant exactly as {@link java.time.Instant#toString} prints one in
+   * the years 0000-9999 ({@code 2025-01-02T03:04:05Z}, a fraction in groups of three digits without
+   * a trailing zero group): what parsing and printing it again would give back unchanged, checked
+   * without {@code Instant.parse}, which cost more than the rest of this class.
+   */
   private static boolean isInstant(JsonNode value) {
-    return value.isTextual()
-        && MapRecord.instant(value.textValue())
-            .map(instant -> instant.toString().equals(value.textValue()))
-            .orElse(false);
+    if (!value.isTextual()) {
+      return false;
+    }
+    String t = value.textValue();
+    int length = t.length();
+    if (!(length == 20 || length == 24 || length == 27 || length == 30)
+        || t.charAt(4) != '-'
+        || t.charAt(7) != '-'
+        || t.charAt(10) != 'T'
+        || t.charAt(13) != ':'
+        || t.charAt(16) != ':'
+        || t.charAt(length - 1) != 'Z'
+        || (length > 20 && t.charAt(19) != '.')
+        || (length > 20 && t.endsWith("000Z"))) {
+      return false;
+    }
+    int year = number(t, 0, 4);
+    int month = number(t, 5, 7);
+    int day = number(t, 8, 10);
+    return year >= 0
+        && month >= 1
+        && month <= 12
+        && day >= 1
+        && day <= java.time.YearMonth.of(year, month).lengthOfMonth()
+        && between(number(t, 11, 13), 0, 23)
+        && between(number(t, 14, 16), 0, 59)
+        && between(number(t, 17, 19), 0, 59)
+        && (length == 20 || number(t, 20, length - 1) >= 0);
+  }
+
+  /** The decimal digits of {@code t} from {@code from} to {@code to}, or -1 if any is not one. */
+  private static int number(String t, int from, int to) {
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      char c = t.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
+  }
+
+  private static boolean between(int value, int low, int high) {
+    return value >= low && value <= high;
   }
 
   /** Whether {@code node} is an object with exactly {@code fields}, in that order. */

@@ -215,7 +215,7 @@ public record MapRecord(
     return value.canConvertToInt() ? OptionalInt.of(value.intValue()) : OptionalInt.empty();
   }
 
-  static Optional<Instant> instant(String text) {
+  private static Optional<Instant> instant(String text) {
     try {
       return Optional.of(Instant.parse(text));
     } catch (DateTimeParseException e) {

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Random;
 import java.util.function.Consumer;
 import org.fafbulk.testing.TestJson;
 import org.junit.jupiter.api.Test;
@@ -44,6 +48,43 @@ class CanonicalRecordTest {
     ObjectNode node = written(MapsIndexTest.apiMap("42", "a.v0001"));
     changes(change).accept(node);
     assertThat(CanonicalRecord.id(node)).as(change).isEmpty();
+  }
+
+  /** The fast check of downloaded_at agrees with parsing and printing it, on many near misses. */
+  @Test
+  void takesATimeAsCanonicalExactlyWhenItPrintsBackAsItself() throws IOException {
+    ObjectNode node = written(MapsIndexTest.apiMap("42", "a.v0001"));
+    Random random = new Random(13);
+    String[] fractions = {
+      "", ".000", ".100", ".123", ".120000", ".123456", ".123456000", ".123456789", ".1", ".1234"
+    };
+    for (int i = 0; i < 20_000; i++) {
+      String time =
+          String.format(
+              Locale.ROOT,
+              "%04d-%02d-%02dT%02d:%02d:%02d%sZ",
+              random.nextInt(3) == 0 ? random.nextInt(10_000) : 1999 + random.nextInt(30),
+              random.nextInt(14),
+              random.nextInt(33),
+              random.nextInt(26),
+              random.nextInt(62),
+              random.nextInt(62),
+              fractions[random.nextInt(fractions.length)]);
+      if (random.nextInt(10) == 0) {
+        int at = random.nextInt(time.length());
+        time = time.substring(0, at) + "x-:T.Z9".charAt(random.nextInt(7)) + time.substring(at + 1);
+      }
+      node.put("downloaded_at", time);
+      assertThat(CanonicalRecord.id(node).isPresent()).as(time).isEqualTo(printsBack(time));
+    }
+  }
+
+  private static boolean printsBack(String time) {
+    try {
+      return Instant.parse(time).toString().equals(time);
+    } catch (DateTimeParseException e) {
+      return false;
+    }
   }
 
   private static Consumer<ObjectNode> changes(String change) {
