@@ -1,7 +1,6 @@
 package org.fafbulk.state;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -135,13 +134,10 @@ public final class MapsIndex {
           node -> {
             Optional<String> id = CanonicalRecord.id(node);
             if (id.isPresent()) {
-              if (written.add(id.get())) {
-                copy(id.get(), node, remaining, out, failure);
-              }
+              keep(id.get(), tree -> tree.writeTree(node), written, remaining, out, failure);
             } else {
               MapRecord.fromJson(node)
-                  .filter(old -> written.add(old.id())) // a repeated id is written once
-                  .ifPresent(old -> copy(old, remaining, out, failure));
+                  .ifPresent(old -> keep(old.id(), old::write, written, remaining, out, failure));
             }
           });
       if (failure[0] != null) {
@@ -154,14 +150,18 @@ public final class MapsIndex {
     out.writeEndArray();
   }
 
-  /** Writes a record already in {@link MapRecord#write}'s shape as it is, or its replacement. */
-  private void copy(
+  /**
+   * Writes a record of the file on disk, or its replacement, unless it was forgotten or its id was
+   * already written (a repeated id is written once).
+   */
+  private void keep(
       String id,
-      JsonNode old,
+      JsonFiles.Content old,
+      Set<String> written,
       Map<String, byte[]> remaining,
       JsonGenerator out,
       IOException[] failure) {
-    if (failure[0] != null || forgotten.contains(id)) {
+    if (failure[0] != null || !written.add(id) || forgotten.contains(id)) {
       return;
     }
     try {
@@ -169,24 +169,7 @@ public final class MapsIndex {
       if (replacement != null) {
         json.copy(replacement, out);
       } else {
-        out.writeTree(old);
-      }
-    } catch (IOException e) {
-      failure[0] = e;
-    }
-  }
-
-  private void copy(
-      MapRecord old, Map<String, byte[]> remaining, JsonGenerator out, IOException[] failure) {
-    if (failure[0] != null || forgotten.contains(old.id())) {
-      return;
-    }
-    try {
-      byte[] replacement = remaining.remove(old.id());
-      if (replacement != null) {
-        json.copy(replacement, out);
-      } else {
-        old.write(out);
+        old.writeTo(out);
       }
     } catch (IOException e) {
       failure[0] = e;
