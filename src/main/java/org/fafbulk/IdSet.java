@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * answers exactly as a set of strings would.
  */
 public final class IdSet {
-  private static final long EMPTY = -1; // numeric ids are never negative
+  static final long EMPTY = -1; // numeric ids are never negative
   private static final int MAX_DIGITS = 18; // 10^18 - 1 still fits in a long
 
   private long[] slots = newSlots(16);
@@ -106,7 +106,7 @@ public final class IdSet {
   }
 
   /** The slot holding {@code value}, or the empty slot where it would go. */
-  private static int find(long[] table, long value) {
+  static int find(long[] table, long value) {
     int mask = table.length - 1;
     int i = home(value, mask);
     while (table[i] != EMPTY && table[i] != value) {
@@ -130,7 +130,7 @@ public final class IdSet {
     }
   }
 
-  private static long[] newSlots(int capacity) {
+  static long[] newSlots(int capacity) {
     long[] table = new long[capacity];
     Arrays.fill(table, EMPTY);
     return table;

@@ -82,9 +82,10 @@ public final class BulkDownloader {
     try (OutputLock lock = OutputLock.acquire(dir)) {
       long loadStart = System.nanoTime();
       OutputDirectory.removeLeftovers(dir);
-      Ledger ledger = openLedger(dir, selection);
-      ledger.addBookkeeping(Duration.ofNanos(System.nanoTime() - loadStart));
-      return run(dir, targets, ledger, loadStart);
+      try (Ledger ledger = openLedger(dir, selection)) {
+        ledger.addBookkeeping(Duration.ofNanos(System.nanoTime() - loadStart));
+        return run(dir, targets, ledger, loadStart);
+      }
     } catch (StateFileException e) {
       throw e; // its message already says which file, what is wrong and what to do
     } catch (IOException e) {

@@ -15,9 +15,9 @@ import org.fafbulk.state.MapsIndex;
 /**
  * Everything a run records: checkpoint.json, failures.json, maps.json, the counts and the progress
  * lines. One thread owns it and is its only writer; any other caller is refused, so that the rule
- * holds by construction and not only by comment.
+ * holds by construction and not only by comment. Closing it deletes maps.json's scratch file.
  */
-final class Ledger {
+final class Ledger implements AutoCloseable {
   /** One state file's flush, for {@link #writeState()}. */
   @FunctionalInterface
   private interface StateWrite {
@@ -178,6 +178,12 @@ final class Ledger {
         stateError = Optional.of(new IOException(e.getMessage(), e));
       }
     }
+  }
+
+  /** Deletes the scratch files; after {@link #writeState()}, whatever it managed to write. */
+  @Override
+  public void close() {
+    index.close();
   }
 
   /** The first state file that could not be written for another reason than a full disk. */

@@ -7,12 +7,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.fafbulk.IdSet;
 
 /**
@@ -20,11 +16,12 @@ import org.fafbulk.IdSet;
  * kept in step with checkpoint.json. One thread owns an instance and is its only writer; like the
  * checkpoint it is written in batches, each time whole and atomically, so it is valid JSON always.
  *
- * <p>The records themselves stay on disk: memory holds the ids, which ones lack a scenario, and the
- * changes since the last write, which is made by streaming the file on disk through them. A run
- * over 20,000 maps therefore holds a few MB of ids, not 20,000 records.
+ * <p>The records themselves stay on disk: memory holds the ids and which ones lack a scenario. The
+ * changes since the last write wait in a scratch file ({@link PendingRecords}), and each write
+ * streams maps.json on disk through them. A run over 20,000 maps therefore holds well under a MB of
+ * ids, not 20,000 records. Close it to delete the scratch file.
  */
-public final class MapsIndex {
+public final class MapsIndex implements AutoCloseable {
   public static final String FILE_NAME = "maps.json";
 
   private final JsonFiles json;
@@ -32,9 +29,7 @@ public final class MapsIndex {
   private final BatchedJsonFile file;
   private final IdSet ids = new IdSet();
   private final IdSet withoutScenario = new IdSet();
-  // compact JSON: thousands of records wait here between two writes of a large maps.json
-  private final Map<String, byte[]> changed = new LinkedHashMap<>();
-  private final Set<String> forgotten = new HashSet<>();
+  private final PendingRecords changed;
 
   /** Starts from the records already in {@code outputDir}'s maps.json. */
   public MapsIndex(JsonFiles json, Path outputDir, Clock clock, FlushSchedule schedule)
@@ -42,6 +37,7 @@ public final class MapsIndex {
     this.json = json;
     this.path = outputDir.resolve(FILE_NAME);
     this.file = new BatchedJsonFile(json, path, clock, schedule, this::write);
+    this.changed = new PendingRecords(outputDir);
     json.readArray(
         path,
         "maps",
@@ -74,7 +70,6 @@ public final class MapsIndex {
     } else {
       withoutScenario.remove(record.id());
     }
-    forgotten.remove(record.id());
     changed.put(record.id(), json.compact(record::write));
     file.changed();
   }
@@ -83,8 +78,7 @@ public final class MapsIndex {
   public void forget(String id) {
     if (ids.remove(id)) {
       withoutScenario.remove(id);
-      changed.remove(id);
-      forgotten.add(id);
+      changed.forget(id);
       file.changed();
     }
   }
@@ -115,7 +109,12 @@ public final class MapsIndex {
   /** The file now holds every change; until it does, they stay here to be written again. */
   private void written() {
     changed.clear();
-    forgotten.clear();
+  }
+
+  /** Deletes the scratch file of changes; call it after the last {@link #flush}. */
+  @Override
+  public void close() {
+    changed.close();
   }
 
   /**
@@ -123,8 +122,8 @@ public final class MapsIndex {
    * a new one goes at the end.
    */
   private void write(JsonGenerator out) throws IOException {
-    Map<String, byte[]> remaining = new LinkedHashMap<>(changed);
-    Set<String> written = new HashSet<>();
+    changed.requireComplete();
+    IdSet written = new IdSet();
     out.writeStartArray();
     if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
       IOException[] failure = new IOException[1];
@@ -134,19 +133,22 @@ public final class MapsIndex {
           node -> {
             Optional<String> id = CanonicalRecord.id(node);
             if (id.isPresent()) {
-              keep(id.get(), tree -> tree.writeTree(node), written, remaining, out, failure);
+              keep(id.get(), tree -> tree.writeTree(node), written, out, failure);
             } else {
               MapRecord.fromJson(node)
-                  .ifPresent(old -> keep(old.id(), old::write, written, remaining, out, failure));
+                  .ifPresent(old -> keep(old.id(), old::write, written, out, failure));
             }
           });
       if (failure[0] != null) {
         throw failure[0];
       }
     }
-    for (byte[] record : remaining.values()) {
-      json.copy(record, out);
-    }
+    changed.forEachLatest(
+        (id, record) -> {
+          if (written.add(id)) {
+            json.copy(record, out);
+          }
+        });
     out.writeEndArray();
   }
 
@@ -155,21 +157,19 @@ public final class MapsIndex {
    * already written (a repeated id is written once).
    */
   private void keep(
-      String id,
-      JsonFiles.Content old,
-      Set<String> written,
-      Map<String, byte[]> remaining,
-      JsonGenerator out,
-      IOException[] failure) {
-    if (failure[0] != null || !written.add(id) || forgotten.contains(id)) {
+      String id, JsonFiles.Content old, IdSet written, JsonGenerator out, IOException[] failure) {
+    if (failure[0] != null) {
+      return;
+    }
+    long pending = changed.state(id);
+    if (pending == PendingRecords.FORGOTTEN || !written.add(id)) {
       return;
     }
     try {
-      byte[] replacement = remaining.remove(id);
-      if (replacement != null) {
-        json.copy(replacement, out);
-      } else {
+      if (pending == PendingRecords.NONE) {
         old.writeTo(out);
+      } else {
+        json.copy(changed.read(pending), out);
       }
     } catch (IOException e) {
       failure[0] = e;

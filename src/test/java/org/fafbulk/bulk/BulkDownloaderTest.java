@@ -28,6 +28,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.fafbulk.download.Disk;
+import org.fafbulk.state.AtomicFiles;
 import org.fafbulk.state.MapsIndex;
 import org.fafbulk.testing.ArchiveServer;
 import org.fafbulk.testing.CliRun;
@@ -88,6 +89,11 @@ class BulkDownloaderTest {
     assertThat(failures(outputDir)).isEmpty();
     for (VaultMap map : maps) {
       assertInstalled(map);
+    }
+    try (Stream<Path> entries = Files.list(outputDir)) {
+      assertThat(entries.map(p -> p.getFileName().toString()))
+          .as("scratch files (maps.json's pending records) are deleted at the end")
+          .noneMatch(name -> name.startsWith(AtomicFiles.TEMP_PREFIX));
     }
   }
 
