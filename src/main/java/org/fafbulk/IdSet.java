@@ -1,23 +1,29 @@
 package org.fafbulk;
 
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 /**
- * A set of FAF ids that costs 8 to 16 bytes per decimal id instead of a {@code HashSet<String>}'s
- * ~100: a run over 20,000 maps holds several such sets for its whole length. An id in canonical
- * decimal form (no sign, no leading zero, at most 18 digits) is kept as a {@code long} in an
- * open-addressing table; any other string, which a server may send, is kept as itself, so the set
- * answers exactly as a set of strings would.
+ * A set of FAF ids that costs a bit per id where a {@code HashSet<String>} costs ~100 bytes: a run
+ * over 20,000 maps holds several such sets for its whole length. An id in canonical decimal form
+ * (no sign, no leading zero, at most 18 digits) below {@value #DENSE_LIMIT} is a bit in a bitmap as
+ * long as the largest such id (the vault's ids are dense and below 100,000: 20,000 of them take ~3
+ * KB, and a server sending one id just under the limit costs at most 512 KB); a larger one is a
+ * {@code long} in an open-addressing table, 8 to 16 bytes; any other string, which a server may
+ * send, is kept as itself. The set answers exactly as a set of strings would.
  */
 public final class IdSet {
   static final long EMPTY = -1; // numeric ids are never negative
   private static final int MAX_DIGITS = 18; // 10^18 - 1 still fits in a long
+  private static final long DENSE_LIMIT = 1 << 22;
 
-  private long[] slots = newSlots(16);
+  private long[] bits = new long[0]; // id i is bit i % 64 of bits[i / 64], for i < DENSE_LIMIT
+  private long[] slots = newSlots(16); // the larger numeric ids
   private int numericCount;
   private final Set<String> others = new HashSet<>();
 
@@ -26,6 +32,20 @@ public final class IdSet {
     long value = numeric(id);
     if (value == EMPTY) {
       return others.add(id);
+    }
+    if (value < DENSE_LIMIT) {
+      int word = (int) (value >>> 6);
+      if (word >= bits.length) {
+        int words = (int) (DENSE_LIMIT >>> 6);
+        bits = Arrays.copyOf(bits, Math.min(words, Math.max(word + 1, 2 * bits.length)));
+      }
+      long mask = 1L << value;
+      if ((bits[word] & mask) != 0) {
+        return false;
+      }
+      bits[word] |= mask;
+      numericCount++;
+      return true;
     }
     if (numericCount + 1 > slots.length / 2) {
       grow();
@@ -41,7 +61,14 @@ public final class IdSet {
 
   public boolean contains(String id) {
     long value = numeric(id);
-    return value == EMPTY ? others.contains(id) : slots[find(slots, value)] == value;
+    if (value == EMPTY) {
+      return others.contains(id);
+    }
+    if (value < DENSE_LIMIT) {
+      int word = (int) (value >>> 6);
+      return word < bits.length && (bits[word] & (1L << value)) != 0;
+    }
+    return slots[find(slots, value)] == value;
   }
 
   /** Removes {@code id}; returns true when it was in the set. */
@@ -49,6 +76,16 @@ public final class IdSet {
     long value = numeric(id);
     if (value == EMPTY) {
       return others.remove(id);
+    }
+    if (value < DENSE_LIMIT) {
+      int word = (int) (value >>> 6);
+      long mask = 1L << value;
+      if (word >= bits.length || (bits[word] & mask) == 0) {
+        return false;
+      }
+      bits[word] &= ~mask;
+      numericCount--;
+      return true;
     }
     int hole = find(slots, value);
     if (slots[hole] != value) {
@@ -79,10 +116,16 @@ public final class IdSet {
    * files written from it read the same from one run to the next.
    */
   public Iterable<String> inOrder() {
-    long[] numbers = Arrays.stream(slots).filter(value -> value != EMPTY).sorted().toArray();
+    long[] dense = BitSet.valueOf(bits).stream().asLongStream().toArray();
+    long[] large = Arrays.stream(slots).filter(value -> value != EMPTY).sorted().toArray();
     List<String> rest = others.stream().sorted().toList();
+    // every dense id is below every large one
     return () ->
-        Stream.concat(Arrays.stream(numbers).mapToObj(Long::toString), rest.stream()).iterator();
+        Stream.concat(
+                LongStream.concat(Arrays.stream(dense), Arrays.stream(large))
+                    .mapToObj(Long::toString),
+                rest.stream())
+            .iterator();
   }
 
   /**

@@ -15,8 +15,10 @@ class IdSetTest {
     IdSet ids = new IdSet();
     Set<String> expected = new HashSet<>();
     for (int step = 0; step < 200_000; step++) {
-      // a small range makes long probe runs, so removals must shift entries back to stay findable
-      String id = Integer.toString(random.nextInt(5_000));
+      // a small range makes long probe runs, so removals must shift entries back to stay findable;
+      // half the ids are past the bitmap's limit, in the table
+      long base = random.nextBoolean() ? 0 : 4_194_304 - 2_500;
+      String id = Long.toString(base + random.nextInt(5_000));
       int action = random.nextInt(3);
       if (action == 0) {
         assertThat(ids.add(id)).isEqualTo(expected.add(id));
@@ -28,8 +30,10 @@ class IdSetTest {
       assertThat(ids.size()).isEqualTo(expected.size());
     }
     for (int i = 0; i < 5_000; i++) {
-      String id = Integer.toString(i);
-      assertThat(ids.contains(id)).as(id).isEqualTo(expected.contains(id));
+      for (long base : new long[] {0, 4_194_304 - 2_500}) {
+        String id = Long.toString(base + i);
+        assertThat(ids.contains(id)).as(id).isEqualTo(expected.contains(id));
+      }
     }
   }
 
@@ -77,10 +81,12 @@ class IdSetTest {
   @Test
   void listsNumericIdsByValueThenTheOthersSorted() {
     IdSet ids = new IdSet();
-    for (String id : List.of("b", "100", "9", "07", "a", "10", "0")) {
+    for (String id :
+        List.of("b", "4194304", "100", "9", "07", "999999999999", "a", "4194303", "10", "0")) {
       ids.add(id);
     }
     ids.remove("9");
-    assertThat(ids.inOrder()).containsExactly("0", "10", "100", "07", "a", "b");
+    assertThat(ids.inOrder())
+        .containsExactly("0", "10", "100", "4194303", "4194304", "999999999999", "07", "a", "b");
   }
 }
