@@ -41,6 +41,12 @@ final class MapExtractor {
   private static void writeEntries(
       List<ZipDirectory.Entry> entries, String prefix, Path target, EntryCopier copier)
       throws IOException, MapFailure {
+    Set<String> files = new HashSet<>();
+    for (ZipDirectory.Entry entry : entries) {
+      if (!entry.isDirectory()) {
+        files.add(entry.name().toLowerCase(Locale.ROOT));
+      }
+    }
     Set<String> seen = new HashSet<>();
     Set<Path> folders = new HashSet<>();
     for (ZipDirectory.Entry entry : entries) {
@@ -52,6 +58,7 @@ final class MapExtractor {
         throw MapFailure.rejected(
             "archive holds the entry '" + FolderNames.printable(name) + "' twice");
       }
+      checkParentsAreFolders(name, key, files);
       if (!name.startsWith(prefix)) {
         continue; // an empty folder beside the map's own: nothing of it is extracted
       }
@@ -69,6 +76,23 @@ final class MapExtractor {
       } else {
         createFolder(out.getParent(), folders);
         copier.copy(entry, out);
+      }
+    }
+  }
+
+  /**
+   * Refuses an entry under a name that the archive also holds as a file ({@code m/a} and {@code
+   * m/a/b}), which no disk can hold, before anything of it is written: otherwise writing it fails
+   * as if the output directory were at fault.
+   */
+  private static void checkParentsAreFolders(String name, String key, Set<String> files)
+      throws MapFailure {
+    for (int slash = key.indexOf('/'); slash >= 0; slash = key.indexOf('/', slash + 1)) {
+      if (slash < key.length() - 1 && files.contains(key.substring(0, slash))) {
+        throw MapFailure.rejected(
+            "archive holds '"
+                + FolderNames.printable(name.substring(0, slash))
+                + "' both as a file and as a folder");
       }
     }
   }
