@@ -1,22 +1,48 @@
 package org.fafbulk.api;
 
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /**
- * A queue of listed maps, each packed into one byte array until it is taken: a 10,000-map page
- * waits as ~2 MB instead of ~7 MB of records and strings that a long run would carry into the old
- * generation. Strings are kept char by char (one byte for ASCII), so every map comes back equal to
- * the one put in, whatever the server sent.
+ * A queue of listed maps, each kept as two byte arrays until it is taken, the map's part and its
+ * latest version's part: a 10,000-map page waits as ~2 MB instead of ~7 MB of records and strings
+ * that a long run would carry into the old generation. The parts are the ones {@link
+ * MapPageBuilder} packs while it reads the page, so that joining a map to its version copies
+ * nothing; a version that two maps name is one shared array. Strings are kept char by char, so
+ * every map comes back equal to the one put in, whatever the server sent.
  */
 final class PackedMaps {
-  private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
-  private final Writer writer = new Writer();
+  private final ArrayDeque<Entry> queue = new ArrayDeque<>();
+
+  /**
+   * One map: its part ({@link #packMap}), its version's part ({@link #packVersion}), its author's
+   * login.
+   */
+  private static final class Entry {
+    final byte[] map;
+    final byte[] version;
+    final Optional<String> author;
+
+    Entry(byte[] map, byte[] version, Optional<String> author) {
+      this.map = map;
+      this.version = version;
+      this.author = author;
+    }
+  }
 
   void add(FafMap map) {
-    queue.addLast(writer.pack(map));
+    PackedBytes.Writer writer = new PackedBytes.Writer();
+    MapVersion version = map.latestVersion();
+    add(
+        packMap(writer, map.id(), Optional.of(map.displayName()), version.id(), ""),
+        packVersion(writer, version),
+        map.author());
+  }
+
+  /** Adds a map from its parts; {@code version} must be the version the map part names. */
+  void add(byte[] map, byte[] version, Optional<String> author) {
+    queue.addLast(new Entry(map, version, author));
   }
 
   boolean isEmpty() {
@@ -29,137 +55,85 @@ final class PackedMaps {
 
   /** Takes the oldest map, unpacked. */
   FafMap removeFirst() {
-    byte[] packed = queue.pollFirst();
-    if (packed == null) {
+    Entry entry = queue.pollFirst();
+    if (entry == null) {
       throw new NoSuchElementException();
     }
-    return new Reader(packed).map();
+    PackedBytes.Reader map = new PackedBytes.Reader(entry.map);
+    String id = map.string();
+    Optional<String> displayName = map.number() == 1 ? Optional.of(map.string()) : Optional.empty();
+    MapVersion version = unpackVersion(entry.version);
+    return new FafMap(id, displayName.orElse(version.folderName()), entry.author, version);
   }
 
-  /** Packs maps into one reused buffer; each result is a copy of exactly its length. */
-  private static final class Writer {
-    private byte[] buffer = new byte[256];
-    private int length;
-
-    byte[] pack(FafMap map) {
-      length = 0;
-      MapVersion v = map.latestVersion();
-      string(map.id());
-      string(map.displayName());
-      number(map.author().isPresent() ? 1 : 0);
-      map.author().ifPresent(this::string);
-      string(v.id());
-      string(v.folderName());
-      string(v.downloadUrl());
-      number(v.version());
-      number(v.width());
-      number(v.height());
-      number(v.maxPlayers());
-      number((v.ranked() ? 1 : 0) | (v.hidden() ? 2 : 0));
-      return Arrays.copyOf(buffer, length);
-    }
-
-    /** The char count, then each char in one to three bytes, as modified UTF-8 spells it. */
-    private void string(String s) {
-      number(s.length());
-      for (int i = 0; i < s.length(); i++) {
-        char c = s.charAt(i);
-        if (c >= 1 && c <= 0x7F) {
-          put(c);
-        } else if (c <= 0x7FF) {
-          put(0xC0 | (c >> 6));
-          put(0x80 | (c & 0x3F));
-        } else {
-          put(0xE0 | (c >> 12));
-          put(0x80 | ((c >> 6) & 0x3F));
-          put(0x80 | (c & 0x3F));
-        }
-      }
-    }
-
-    /** An int as a zigzag varint: small numbers of either sign in one byte. */
-    private void number(int value) {
-      int zigzag = (value << 1) ^ (value >> 31);
-      while ((zigzag & ~0x7F) != 0) {
-        put((zigzag & 0x7F) | 0x80);
-        zigzag >>>= 7;
-      }
-      put(zigzag);
-    }
-
-    private void put(int b) {
-      if (length == buffer.length) {
-        buffer = Arrays.copyOf(buffer, buffer.length * 2);
-      }
-      buffer[length++] = (byte) b;
-    }
+  /**
+   * The part of a {@code map} resource: what the map contributes to a {@link FafMap}, then the ids
+   * it refers to, which {@link #latestVersionId} and {@link #authorId} read back for the join.
+   */
+  static byte[] packMap(
+      PackedBytes.Writer writer,
+      String id,
+      Optional<String> displayName,
+      String latestVersionId,
+      String authorId) {
+    writer.string(id).number(displayName.isPresent() ? 1 : 0);
+    displayName.ifPresent(writer::string);
+    return writer.string(latestVersionId).string(authorId).take();
   }
 
-  /** Reads back what {@link Writer#pack} wrote, in the same order. */
-  private static final class Reader {
-    private final byte[] bytes;
-    private int position;
+  static String latestVersionId(byte[] map) {
+    PackedBytes.Reader reader = skipToReferences(map);
+    return reader.string();
+  }
 
-    Reader(byte[] bytes) {
-      this.bytes = bytes;
-    }
+  static String authorId(byte[] map) {
+    PackedBytes.Reader reader = skipToReferences(map);
+    reader.skipString();
+    return reader.string();
+  }
 
-    FafMap map() {
-      String id = string();
-      String displayName = string();
-      Optional<String> author = number() == 1 ? Optional.of(string()) : Optional.empty();
-      String versionId = string();
-      String folderName = string();
-      String downloadUrl = string();
-      int version = number();
-      int width = number();
-      int height = number();
-      int maxPlayers = number();
-      int flags = number();
-      return new FafMap(
-          id,
-          displayName,
-          author,
-          new MapVersion(
-              versionId,
-              version,
-              folderName,
-              downloadUrl,
-              width,
-              height,
-              maxPlayers,
-              (flags & 1) != 0,
-              (flags & 2) != 0));
+  private static PackedBytes.Reader skipToReferences(byte[] map) {
+    PackedBytes.Reader reader = new PackedBytes.Reader(map);
+    reader.skipString();
+    if (reader.number() == 1) {
+      reader.skipString();
     }
+    return reader;
+  }
 
-    private String string() {
-      char[] chars = new char[number()];
-      for (int i = 0; i < chars.length; i++) {
-        int b = next();
-        if (b < 0x80) {
-          chars[i] = (char) b;
-        } else if (b < 0xE0) {
-          chars[i] = (char) (((b & 0x1F) << 6) | (next() & 0x3F));
-        } else {
-          chars[i] = (char) (((b & 0x0F) << 12) | ((next() & 0x3F) << 6) | (next() & 0x3F));
-        }
-      }
-      return new String(chars);
-    }
+  /** The part of a {@code mapVersion} resource: all of the {@link MapVersion}. */
+  static byte[] packVersion(PackedBytes.Writer writer, MapVersion v) {
+    return writer
+        .string(v.id())
+        .string(v.folderName())
+        .string(v.downloadUrl())
+        .number(v.version())
+        .number(v.width())
+        .number(v.height())
+        .number(v.maxPlayers())
+        .number((v.ranked() ? 1 : 0) | (v.hidden() ? 2 : 0))
+        .take();
+  }
 
-    private int number() {
-      int zigzag = 0;
-      for (int shift = 0; ; shift += 7) {
-        int b = next();
-        zigzag |= (b & 0x7F) << shift;
-        if (b < 0x80) {
-          return (zigzag >>> 1) ^ -(zigzag & 1);
-        }
-      }
-    }
-
-    private int next() {
-      return bytes[position++] & 0xFF;
-    }
+  private static MapVersion unpackVersion(byte[] version) {
+    PackedBytes.Reader reader = new PackedBytes.Reader(version);
+    String id = reader.string();
+    String folderName = reader.string();
+    String downloadUrl = reader.string();
+    int number = reader.number();
+    int width = reader.number();
+    int height = reader.number();
+    int maxPlayers = reader.number();
+    int flags = reader.number();
+    return new MapVersion(
+        id,
+        number,
+        folderName,
+        downloadUrl,
+        width,
+        height,
+        maxPlayers,
+        (flags & 1) != 0,
+        (flags & 2) != 0);
   }
 }
