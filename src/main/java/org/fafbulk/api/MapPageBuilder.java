@@ -52,7 +52,7 @@ final class MapPageBuilder implements JsonApi.Collector<JsonApi.MapPage> {
 
   @Override
   public JsonApi.MapPage result(JsonNode meta) {
-    PackedMaps packed = new PackedMaps();
+    PackedMaps packed = new PackedMaps(maps.size());
     for (byte[] map : maps) {
       // a map without a visible latest version has nothing to download
       versions

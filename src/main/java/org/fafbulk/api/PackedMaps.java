@@ -1,34 +1,36 @@
 package org.fafbulk.api;
 
-import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /**
  * A queue of listed maps, each kept as two byte arrays until it is taken, the map's part and its
- * latest version's part: a 10,000-map page waits as ~2 MB instead of ~7 MB of records and strings
+ * latest version's part: a 10,000-map page waits as ~1.8 MB instead of ~7 MB of records and strings
  * that a long run would carry into the old generation. The parts are the ones {@link
  * MapPageBuilder} packs while it reads the page, so that joining a map to its version copies
  * nothing; a version that two maps name is one shared array. Strings are kept char by char, so
  * every map comes back equal to the one put in, whatever the server sent.
  */
 final class PackedMaps {
-  private final ArrayDeque<Entry> queue = new ArrayDeque<>();
+  // The queue as parallel arrays, taken at head and added at tail: no object per waiting map.
+  // Each map is its part (packMap), its version's part (packVersion) and its author's login.
+  private byte[][] maps;
+  private byte[][] versions;
+  private Object[] authors; // Optional<String>
+  private int head;
+  private int tail;
 
-  /**
-   * One map: its part ({@link #packMap}), its version's part ({@link #packVersion}), its author's
-   * login.
-   */
-  private static final class Entry {
-    final byte[] map;
-    final byte[] version;
-    final Optional<String> author;
+  PackedMaps() {
+    this(16);
+  }
 
-    Entry(byte[] map, byte[] version, Optional<String> author) {
-      this.map = map;
-      this.version = version;
-      this.author = author;
-    }
+  /** A queue with room for {@code expected} maps before it grows. */
+  PackedMaps(int expected) {
+    int capacity = Math.max(1, expected);
+    maps = new byte[capacity][];
+    versions = new byte[capacity][];
+    authors = new Object[capacity];
   }
 
   void add(FafMap map) {
@@ -42,28 +44,50 @@ final class PackedMaps {
 
   /** Adds a map from its parts; {@code version} must be the version the map part names. */
   void add(byte[] map, byte[] version, Optional<String> author) {
-    queue.addLast(new Entry(map, version, author));
+    if (tail == maps.length) {
+      makeRoom();
+    }
+    maps[tail] = map;
+    versions[tail] = version;
+    authors[tail] = author;
+    tail++;
   }
 
   boolean isEmpty() {
-    return queue.isEmpty();
+    return head == tail;
   }
 
   int size() {
-    return queue.size();
+    return tail - head;
   }
 
   /** Takes the oldest map, unpacked. */
   FafMap removeFirst() {
-    Entry entry = queue.pollFirst();
-    if (entry == null) {
+    if (isEmpty()) {
       throw new NoSuchElementException();
     }
-    PackedBytes.Reader map = new PackedBytes.Reader(entry.map);
+    PackedBytes.Reader map = new PackedBytes.Reader(maps[head]);
+    MapVersion version = unpackVersion(versions[head]);
+    @SuppressWarnings("unchecked") // authors holds only what add stored, an Optional<String>
+    Optional<String> author = (Optional<String>) authors[head];
+    maps[head] = null; // taken maps are garbage at once, not when the queue is
+    versions[head] = null;
+    authors[head] = null;
+    head++;
     String id = map.string();
     Optional<String> displayName = map.number() == 1 ? Optional.of(map.string()) : Optional.empty();
-    MapVersion version = unpackVersion(entry.version);
-    return new FafMap(id, displayName.orElse(version.folderName()), entry.author, version);
+    return new FafMap(id, displayName.orElse(version.folderName()), author, version);
+  }
+
+  /** Moves the waiting maps to the front, into arrays twice as long when they are over half. */
+  private void makeRoom() {
+    int size = size();
+    int capacity = size * 2 > maps.length ? maps.length * 2 : maps.length;
+    maps = Arrays.copyOfRange(maps, head, head + capacity);
+    versions = Arrays.copyOfRange(versions, head, head + capacity);
+    authors = Arrays.copyOfRange(authors, head, head + capacity);
+    head = 0;
+    tail = size;
   }
 
   /**
