@@ -16,6 +16,7 @@ import java.util.OptionalLong;
  */
 final class MapPageBuilder implements JsonApi.Collector<JsonApi.MapPage> {
   private final PackedBytes.Writer writer = new PackedBytes.Writer();
+  private final DownloadUrls urls = new DownloadUrls(); // the page's, shared with its PackedMaps
   private final List<byte[]> maps = new ArrayList<>(); // PackedMaps.packMap, in data order
   private final IdMap<byte[]> versions = new IdMap<>(); // PackedMaps.packVersion, by id
   // each author's login as one Optional, which every map of that author shares
@@ -42,7 +43,7 @@ final class MapPageBuilder implements JsonApi.Collector<JsonApi.MapPage> {
   @Override
   public void version(JsonApi.VersionResource version, boolean inData) {
     // a version in data serves a map as well as an included one, as it always has
-    versions.put(version.version().id(), PackedMaps.packVersion(writer, version.version()));
+    versions.put(version.version().id(), PackedMaps.packVersion(writer, urls, version.version()));
   }
 
   @Override
@@ -52,7 +53,7 @@ final class MapPageBuilder implements JsonApi.Collector<JsonApi.MapPage> {
 
   @Override
   public JsonApi.MapPage result(JsonNode meta) {
-    PackedMaps packed = new PackedMaps(maps.size());
+    PackedMaps packed = new PackedMaps(maps.size(), urls);
     for (byte[] map : maps) {
       // a map without a visible latest version has nothing to download
       versions

@@ -60,7 +60,7 @@ class PackedMapsTest {
 
   @Test
   void keepsTheOrderWhileAddingAndTakingInterleave() {
-    PackedMaps packed = new PackedMaps(2);
+    PackedMaps packed = new PackedMaps(2, new DownloadUrls());
     List<String> back = new ArrayList<>();
     for (int i = 0; i < 1_000; i++) {
       packed.add(
