@@ -8,10 +8,11 @@ import java.util.Optional;
 import org.fafbulk.IdSet;
 
 /**
- * A map from FAF ids to values that costs ~16 bytes an entry instead of a {@code HashMap<String,
- * V>}'s ~90: a 10,000-map page indexes its versions by id while it is read. As in {@link IdSet}, an
- * id in canonical decimal form is kept as a {@code long} in an open-addressing table and any other
- * string as itself, so it answers exactly as a map keyed by strings would.
+ * A map from FAF ids to values that costs 16 to 32 bytes an entry (a long and a reference a slot,
+ * at most three quarters of the slots used) instead of a {@code HashMap<String, V>}'s ~90: a
+ * 10,000-map page indexes its versions by id while it is read. As in {@link IdSet}, an id in
+ * canonical decimal form is kept as a {@code long} in an open-addressing table and any other string
+ * as itself, so it answers exactly as a map keyed by strings would.
  */
 final class IdMap<V> {
   private static final long EMPTY = -1; // IdSet.numeric never gives a negative id
