@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -79,7 +80,7 @@ public final class FafApiClient {
             .addQueryParameter("filter", "folderName==" + quote(folderName))
             .addQueryParameter("page[size]", "1")
             .build();
-    return JsonApi.versionsWithMaps(get(url)).stream().findFirst();
+    return get(url, VersionsWithMaps::new).stream().findFirst();
   }
 
   /** The map with this id, with its latest version. */
@@ -91,7 +92,7 @@ public final class FafApiClient {
             .addQueryParameter("include", "latestVersion,author")
             .addQueryParameter("filter", "id==" + quote(id))
             .build();
-    PackedMaps maps = JsonApi.mapsWithLatestVersion(get(url)).maps();
+    PackedMaps maps = get(url, MapPageBuilder::new).maps();
     return maps.isEmpty() ? Optional.empty() : Optional.of(maps.removeFirst());
   }
 
@@ -116,16 +117,17 @@ public final class FafApiClient {
     if (pageNumber == 1) {
       url.addQueryParameter("page[totals]", null);
     }
-    return JsonApi.mapsWithLatestVersion(get(url.build()));
+    return get(url.build(), MapPageBuilder::new);
   }
 
   private static String quote(String value) {
     return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 
-  private JsonApi.Document get(HttpUrl url) {
+  /** The document at {@code url}, read by a fresh collector on every attempt. */
+  private <T> T get(HttpUrl url, Supplier<JsonApi.Collector<T>> collector) {
     try {
-      return retry.run(() -> attempt(url), FafApiClient::classify);
+      return retry.run(() -> attempt(url, collector.get()), FafApiClient::classify);
     } catch (RetryLoop.GaveUp e) {
       throw FafException.fatal(
           "cannot reach the FAF API at "
@@ -154,7 +156,7 @@ public final class FafApiClient {
         : RetryLoop.TRANSIENT.classify(failure);
   }
 
-  private JsonApi.Document attempt(HttpUrl url) throws IOException {
+  private <T> T attempt(HttpUrl url, JsonApi.Collector<T> collector) throws IOException {
     synchronized (this) {
       requests++;
     }
@@ -169,7 +171,7 @@ public final class FafApiClient {
         String redirect = response.isRedirect() ? " (" + response.message() + ")" : "";
         throw HttpStatusException.of(response, "HTTP " + code + redirect + errorDetail(response));
       }
-      return parse(url, code, response);
+      return parse(url, code, response, collector);
     }
   }
 
@@ -182,10 +184,11 @@ public final class FafApiClient {
             + CREDENTIALS_HELP);
   }
 
-  private JsonApi.Document parse(HttpUrl url, int code, Response response) throws IOException {
-    JsonApi.Document doc;
+  private <T> T parse(HttpUrl url, int code, Response response, JsonApi.Collector<T> collector)
+      throws IOException {
+    JsonApi.Envelope doc;
     try (JsonParser parser = json.createParser(response.body().byteStream())) {
-      doc = JsonApi.read(parser);
+      doc = JsonApi.read(parser, collector);
     } catch (JsonApi.NotADocument e) {
       throw FafException.fatal(
           "the FAF API sent a response that is not a JSON:API document for "
@@ -197,9 +200,14 @@ public final class FafApiClient {
     }
     if (doc.hasErrors()) {
       throw FafException.fatal(
-          "the FAF API reported an error for " + url + " (HTTP " + code + "): " + doc.errors());
+          "the FAF API reported an error for "
+              + url
+              + " (HTTP "
+              + code
+              + "): "
+              + doc.errorMessages());
     }
-    return doc;
+    return collector.result(doc.meta());
   }
 
   private String errorDetail(Response response) {

@@ -6,17 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.fafbulk.FafException;
 
 /**
  * Reads FAF's JSON:API documents ({@code data}, {@code included}, {@code meta.page}) one resource
- * at a time: a page of 10,000 maps is never held as one JSON tree, only as the small records it
- * becomes.
+ * at a time: a page of 10,000 maps is never held as one JSON tree; each resource is read as a small
+ * tree and handed, as the record it becomes, to a {@link Collector} that keeps only what it needs.
  */
 final class JsonApi {
   private JsonApi() {}
@@ -26,7 +24,7 @@ final class JsonApi {
    * ids of every map resource in {@code data}, downloadable or not, and {@code rawCount} counts its
    * elements.
    */
-  record MapPage(PackedMaps maps, OptionalLong totalRecords, int rawCount, List<String> ids) {}
+  record MapPage(PackedMaps maps, OptionalLong totalRecords, int rawCount, PageIds ids) {}
 
   /** A document that is JSON but not a JSON:API document (say, an array or a bare string). */
   static final class NotADocument extends IOException {
@@ -38,87 +36,73 @@ final class JsonApi {
   }
 
   /** A {@code map} resource, reduced to what the tool uses. */
-  private record MapResource(
+  record MapResource(
       String id, Optional<String> displayName, String latestVersionId, String authorId) {}
 
   /** A {@code mapVersion} resource and the id of its map. */
-  private record VersionResource(MapVersion version, String mapId) {}
+  record VersionResource(MapVersion version, String mapId) {}
 
   /**
-   * A whole document as the records its resources became: {@code data} in order, {@code included}
-   * by type and id, {@code meta} and {@code errors} as they were (both are small).
+   * What one document's resources become, handed over in document order as they are read; one
+   * collector per read, so that a retried request starts from nothing.
    */
-  static final class Document {
-    private final List<Object> data = new ArrayList<>();
-    private final Map<String, MapResource> maps = new HashMap<>();
-    private final Map<String, VersionResource> versions = new HashMap<>();
-    private final Map<String, String> logins = new HashMap<>();
-    private JsonNode meta = MissingNode.getInstance();
-    private JsonNode errors = MissingNode.getInstance();
+  interface Collector<T> {
+    /** Counts an element of {@code data}, whatever it is; its resource, if any, follows. */
+    void dataElement();
 
+    void map(MapResource map, boolean inData);
+
+    void version(VersionResource version, boolean inData);
+
+    void login(String playerId, String login);
+
+    /** What the document became, given its {@code meta} (missing when it had none). */
+    T result(JsonNode meta);
+  }
+
+  /** What a document says besides its resources; both parts are small. */
+  record Envelope(JsonNode meta, JsonNode errors) {
     boolean hasErrors() {
       return !errors.isMissingNode();
     }
 
     /** The messages of the {@code errors} member, joined. */
-    String errors() {
+    String errorMessages() {
       return JsonApi.errors(errors);
-    }
-
-    private void add(JsonNode resource, boolean isData) {
-      String type = resource.path("type").asText("");
-      String id = resource.path("id").asText("");
-      if (id.isEmpty() && !isData) {
-        return; // an included resource nothing can refer to
-      }
-      Object record =
-          switch (type) {
-            case "map" -> mapResource(resource);
-            case "mapVersion" -> versionResource(resource);
-            case "player" -> resource.path("attributes").path("login").asText(null);
-            default -> null;
-          };
-      if (isData) {
-        data.add(record == null ? type : record);
-      }
-      if (record instanceof MapResource m) {
-        maps.put(id, m);
-      } else if (record instanceof VersionResource v) {
-        versions.put(id, v);
-      } else if (record instanceof String login) {
-        logins.put(id, login);
-      }
     }
   }
 
-  /** Reads a document from {@code parser}, which must stand before its first token. */
-  static Document read(JsonParser parser) throws IOException {
+  /**
+   * Reads a document from {@code parser}, which must stand before its first token, handing its
+   * resources to {@code collector}; {@code included} may come before {@code data}.
+   */
+  static Envelope read(JsonParser parser, Collector<?> collector) throws IOException {
     if (parser.nextToken() != JsonToken.START_OBJECT) {
       throw new NotADocument();
     }
-    Document doc = new Document();
+    JsonNode meta = MissingNode.getInstance();
+    JsonNode errors = MissingNode.getInstance();
     JsonToken token;
     while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
       String field = parser.currentName();
       JsonToken value = parser.nextToken();
       switch (field) {
-        case "data" -> resources(parser, value, doc, true);
-        case "included" -> resources(parser, value, doc, false);
-        case "meta" -> doc.meta = parser.readValueAsTree();
-        case "errors" -> doc.errors = parser.readValueAsTree();
+        case "data" -> resources(parser, value, collector, true);
+        case "included" -> resources(parser, value, collector, false);
+        case "meta" -> meta = parser.readValueAsTree();
+        case "errors" -> errors = parser.readValueAsTree();
         default -> parser.skipChildren();
       }
     }
     if (token != JsonToken.END_OBJECT) {
       throw new NotADocument();
     }
-    return doc;
+    return new Envelope(meta, errors);
   }
 
-  /**
-   * Hands each resource of an array (or a single resource) to the document, one small tree each.
-   */
-  private static void resources(JsonParser parser, JsonToken value, Document doc, boolean isData)
+  /** Hands each resource of an array (or a single resource) over, one small tree each. */
+  private static void resources(
+      JsonParser parser, JsonToken value, Collector<?> collector, boolean isData)
       throws IOException {
     if (value == JsonToken.START_ARRAY) {
       for (JsonToken element = parser.nextToken();
@@ -127,53 +111,41 @@ final class JsonApi {
         if (element == null) {
           throw new NotADocument(); // the input ended inside the array
         }
+        if (isData) {
+          collector.dataElement();
+        }
         if (element == JsonToken.START_OBJECT) {
-          doc.add(parser.readValueAsTree(), isData);
+          add(parser.readValueAsTree(), isData, collector);
         } else {
           parser.skipChildren(); // null or a scalar where a resource should be: not a map
-          if (isData) {
-            doc.data.add(element.asString() == null ? "?" : element.asString());
-          }
         }
       }
     } else if (value == JsonToken.START_OBJECT) {
-      doc.add(parser.readValueAsTree(), isData);
+      if (isData) {
+        collector.dataElement();
+      }
+      add(parser.readValueAsTree(), isData, collector);
     } else {
       parser.skipChildren();
     }
   }
 
-  static MapPage mapsWithLatestVersion(Document doc) {
-    PackedMaps maps = new PackedMaps();
-    List<String> ids = new ArrayList<>();
-    for (Object resource : doc.data) {
-      if (resource instanceof MapResource map) {
-        ids.add(map.id());
-        VersionResource version = doc.versions.get(map.latestVersionId());
-        if (version != null) { // a map without a visible latest version has nothing to download
-          maps.add(toMap(map, version.version(), doc));
+  private static void add(JsonNode resource, boolean isData, Collector<?> collector) {
+    String id = resource.path("id").asText("");
+    if (id.isEmpty() && !isData) {
+      return; // an included resource nothing can refer to
+    }
+    switch (resource.path("type").asText("")) {
+      case "map" -> collector.map(mapResource(resource), isData);
+      case "mapVersion" -> collector.version(versionResource(resource), isData);
+      case "player" -> {
+        String login = resource.path("attributes").path("login").asText(null);
+        if (login != null) {
+          collector.login(id, login);
         }
       }
+      default -> {} // a type the tool does not use
     }
-    JsonNode total = doc.meta.path("page").path("totalRecords");
-    return new MapPage(
-        maps,
-        total.canConvertToLong() ? OptionalLong.of(total.asLong()) : OptionalLong.empty(),
-        doc.data.size(),
-        ids);
-  }
-
-  static List<FafMap> versionsWithMaps(Document doc) {
-    List<FafMap> maps = new ArrayList<>();
-    for (Object resource : doc.data) {
-      if (resource instanceof VersionResource version) {
-        MapResource map = doc.maps.get(version.mapId());
-        if (map != null) {
-          maps.add(toMap(map, version.version(), doc));
-        }
-      }
-    }
-    return maps;
   }
 
   static String errors(JsonNode errors) {
@@ -183,11 +155,6 @@ final class JsonApi {
       messages.add(text);
     }
     return String.join("; ", messages);
-  }
-
-  private static FafMap toMap(MapResource map, MapVersion version, Document doc) {
-    Optional<String> author = Optional.ofNullable(doc.logins.get(map.authorId()));
-    return new FafMap(map.id(), map.displayName().orElse(version.folderName()), author, version);
   }
 
   private static MapResource mapResource(JsonNode map) {

@@ -93,11 +93,8 @@ public final class MapListing implements Iterator<FafMap> {
     if (records > MAX_RECORDS) {
       throw endless(records + " map records, more than the cap of " + MAX_RECORDS);
     }
-    boolean addsSomething = page.rawCount() == 0;
-    for (String id : page.ids()) {
-      addsSomething |= seenIds.add(id);
-    }
-    if (!addsSomething) {
+    int newIds = page.ids().addTo(seenIds);
+    if (page.rawCount() > 0 && newIds == 0) {
       throw endless("page " + number + " adds no map it had not sent already");
     }
     buffer = page.maps(); // fetched only once the buffer is empty

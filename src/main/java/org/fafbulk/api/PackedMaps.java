@@ -1,165 +1,170 @@
 package org.fafbulk.api;
 
-import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /**
- * A queue of listed maps, each packed into one byte array until it is taken: a 10,000-map page
- * waits as ~2 MB instead of ~7 MB of records and strings that a long run would carry into the old
- * generation. Strings are kept char by char (one byte for ASCII), so every map comes back equal to
- * the one put in, whatever the server sent.
+ * A queue of listed maps, each kept as two byte arrays until it is taken, the map's part and its
+ * latest version's part: a 10,000-map page waits as ~1.4 MB instead of ~7 MB of records and strings
+ * that a long run would carry into the old generation. The parts are the ones {@link
+ * MapPageBuilder} packs while it reads the page, so that joining a map to its version copies
+ * nothing; a version that two maps name is one shared array. Strings are kept char by char, so
+ * every map comes back equal to the one put in, whatever the server sent.
  */
 final class PackedMaps {
-  private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
-  private final Writer writer = new Writer();
+  // The queue as parallel arrays, taken at head and added at tail: no object per waiting map.
+  // Each map is its part (packMap), its version's part (packVersion) and its author's login.
+  private byte[][] maps;
+  private byte[][] versions;
+  private Object[] authors; // Optional<String>
+  private int head;
+  private int tail;
+  private final DownloadUrls urls;
+
+  PackedMaps() {
+    this(16, new DownloadUrls());
+  }
+
+  /**
+   * A queue with room for {@code expected} maps before it grows, whose version parts were packed
+   * with {@code urls}.
+   */
+  PackedMaps(int expected, DownloadUrls urls) {
+    this.urls = urls;
+    int capacity = Math.max(1, expected);
+    maps = new byte[capacity][];
+    versions = new byte[capacity][];
+    authors = new Object[capacity];
+  }
 
   void add(FafMap map) {
-    queue.addLast(writer.pack(map));
+    PackedBytes.Writer writer = new PackedBytes.Writer();
+    MapVersion version = map.latestVersion();
+    add(
+        packMap(writer, map.id(), Optional.of(map.displayName()), version.id(), ""),
+        packVersion(writer, urls, version),
+        map.author());
+  }
+
+  /** Adds a map from its parts; {@code version} must be the version the map part names. */
+  void add(byte[] map, byte[] version, Optional<String> author) {
+    if (tail == maps.length) {
+      makeRoom();
+    }
+    maps[tail] = map;
+    versions[tail] = version;
+    authors[tail] = author;
+    tail++;
   }
 
   boolean isEmpty() {
-    return queue.isEmpty();
+    return head == tail;
   }
 
   int size() {
-    return queue.size();
+    return tail - head;
   }
 
   /** Takes the oldest map, unpacked. */
   FafMap removeFirst() {
-    byte[] packed = queue.pollFirst();
-    if (packed == null) {
+    if (isEmpty()) {
       throw new NoSuchElementException();
     }
-    return new Reader(packed).map();
+    PackedBytes.Reader map = new PackedBytes.Reader(maps[head]);
+    MapVersion version = unpackVersion(versions[head]);
+    @SuppressWarnings("unchecked") // authors holds only what add stored, an Optional<String>
+    Optional<String> author = (Optional<String>) authors[head];
+    maps[head] = null; // taken maps are garbage at once, not when the queue is
+    versions[head] = null;
+    authors[head] = null;
+    head++;
+    String id = map.string();
+    Optional<String> displayName = map.number() == 1 ? Optional.of(map.string()) : Optional.empty();
+    return new FafMap(id, displayName.orElse(version.folderName()), author, version);
   }
 
-  /** Packs maps into one reused buffer; each result is a copy of exactly its length. */
-  private static final class Writer {
-    private byte[] buffer = new byte[256];
-    private int length;
-
-    byte[] pack(FafMap map) {
-      length = 0;
-      MapVersion v = map.latestVersion();
-      string(map.id());
-      string(map.displayName());
-      number(map.author().isPresent() ? 1 : 0);
-      map.author().ifPresent(this::string);
-      string(v.id());
-      string(v.folderName());
-      string(v.downloadUrl());
-      number(v.version());
-      number(v.width());
-      number(v.height());
-      number(v.maxPlayers());
-      number((v.ranked() ? 1 : 0) | (v.hidden() ? 2 : 0));
-      return Arrays.copyOf(buffer, length);
-    }
-
-    /** The char count, then each char in one to three bytes, as modified UTF-8 spells it. */
-    private void string(String s) {
-      number(s.length());
-      for (int i = 0; i < s.length(); i++) {
-        char c = s.charAt(i);
-        if (c >= 1 && c <= 0x7F) {
-          put(c);
-        } else if (c <= 0x7FF) {
-          put(0xC0 | (c >> 6));
-          put(0x80 | (c & 0x3F));
-        } else {
-          put(0xE0 | (c >> 12));
-          put(0x80 | ((c >> 6) & 0x3F));
-          put(0x80 | (c & 0x3F));
-        }
-      }
-    }
-
-    /** An int as a zigzag varint: small numbers of either sign in one byte. */
-    private void number(int value) {
-      int zigzag = (value << 1) ^ (value >> 31);
-      while ((zigzag & ~0x7F) != 0) {
-        put((zigzag & 0x7F) | 0x80);
-        zigzag >>>= 7;
-      }
-      put(zigzag);
-    }
-
-    private void put(int b) {
-      if (length == buffer.length) {
-        buffer = Arrays.copyOf(buffer, buffer.length * 2);
-      }
-      buffer[length++] = (byte) b;
-    }
+  /** Moves the waiting maps to the front, into arrays twice as long when they are over half. */
+  private void makeRoom() {
+    int size = size();
+    int capacity = size * 2 > maps.length ? maps.length * 2 : maps.length;
+    maps = Arrays.copyOfRange(maps, head, head + capacity);
+    versions = Arrays.copyOfRange(versions, head, head + capacity);
+    authors = Arrays.copyOfRange(authors, head, head + capacity);
+    head = 0;
+    tail = size;
   }
 
-  /** Reads back what {@link Writer#pack} wrote, in the same order. */
-  private static final class Reader {
-    private final byte[] bytes;
-    private int position;
+  /**
+   * The part of a {@code map} resource: what the map contributes to a {@link FafMap}, then the ids
+   * it refers to, which {@link #latestVersionId} and {@link #authorId} read back for the join.
+   */
+  static byte[] packMap(
+      PackedBytes.Writer writer,
+      String id,
+      Optional<String> displayName,
+      String latestVersionId,
+      String authorId) {
+    writer.string(id).number(displayName.isPresent() ? 1 : 0);
+    displayName.ifPresent(writer::string);
+    return writer.string(latestVersionId).string(authorId).take();
+  }
 
-    Reader(byte[] bytes) {
-      this.bytes = bytes;
-    }
+  static String latestVersionId(byte[] map) {
+    PackedBytes.Reader reader = skipToReferences(map);
+    return reader.string();
+  }
 
-    FafMap map() {
-      String id = string();
-      String displayName = string();
-      Optional<String> author = number() == 1 ? Optional.of(string()) : Optional.empty();
-      String versionId = string();
-      String folderName = string();
-      String downloadUrl = string();
-      int version = number();
-      int width = number();
-      int height = number();
-      int maxPlayers = number();
-      int flags = number();
-      return new FafMap(
-          id,
-          displayName,
-          author,
-          new MapVersion(
-              versionId,
-              version,
-              folderName,
-              downloadUrl,
-              width,
-              height,
-              maxPlayers,
-              (flags & 1) != 0,
-              (flags & 2) != 0));
-    }
+  static String authorId(byte[] map) {
+    PackedBytes.Reader reader = skipToReferences(map);
+    reader.skipString();
+    return reader.string();
+  }
 
-    private String string() {
-      char[] chars = new char[number()];
-      for (int i = 0; i < chars.length; i++) {
-        int b = next();
-        if (b < 0x80) {
-          chars[i] = (char) b;
-        } else if (b < 0xE0) {
-          chars[i] = (char) (((b & 0x1F) << 6) | (next() & 0x3F));
-        } else {
-          chars[i] = (char) (((b & 0x0F) << 12) | ((next() & 0x3F) << 6) | (next() & 0x3F));
-        }
-      }
-      return new String(chars);
+  private static PackedBytes.Reader skipToReferences(byte[] map) {
+    PackedBytes.Reader reader = new PackedBytes.Reader(map);
+    reader.skipString();
+    if (reader.number() == 1) {
+      reader.skipString();
     }
+    return reader;
+  }
 
-    private int number() {
-      int zigzag = 0;
-      for (int shift = 0; ; shift += 7) {
-        int b = next();
-        zigzag |= (b & 0x7F) << shift;
-        if (b < 0x80) {
-          return (zigzag >>> 1) ^ -(zigzag & 1);
-        }
-      }
-    }
+  /**
+   * The part of a {@code mapVersion} resource: all of the {@link MapVersion}, its URL as {@code
+   * urls} packs it.
+   */
+  static byte[] packVersion(PackedBytes.Writer writer, DownloadUrls urls, MapVersion v) {
+    writer.string(v.id()).string(v.folderName());
+    urls.pack(writer, v.downloadUrl(), v.folderName());
+    return writer
+        .number(v.version())
+        .number(v.width())
+        .number(v.height())
+        .number(v.maxPlayers())
+        .number((v.ranked() ? 1 : 0) | (v.hidden() ? 2 : 0))
+        .take();
+  }
 
-    private int next() {
-      return bytes[position++] & 0xFF;
-    }
+  private MapVersion unpackVersion(byte[] version) {
+    PackedBytes.Reader reader = new PackedBytes.Reader(version);
+    String id = reader.string();
+    String folderName = reader.string();
+    String downloadUrl = urls.unpack(reader, folderName);
+    int number = reader.number();
+    int width = reader.number();
+    int height = reader.number();
+    int maxPlayers = reader.number();
+    int flags = reader.number();
+    return new MapVersion(
+        id,
+        number,
+        folderName,
+        downloadUrl,
+        width,
+        height,
+        maxPlayers,
+        (flags & 1) != 0,
+        (flags & 2) != 0);
   }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class PackedMapsTest {
@@ -55,6 +56,31 @@ class PackedMapsTest {
       back.add(packed.removeFirst());
     }
     assertThat(back).isEqualTo(maps);
+  }
+
+  @Test
+  void keepsTheOrderWhileAddingAndTakingInterleave() {
+    PackedMaps packed = new PackedMaps(2, new DownloadUrls());
+    List<String> back = new ArrayList<>();
+    for (int i = 0; i < 1_000; i++) {
+      packed.add(
+          map(
+              Integer.toString(i),
+              "m" + i,
+              Optional.of("a" + i),
+              new MapVersion("v" + i, i, "f" + i, "u" + i, i, i, i, false, false)));
+      if (i % 3 == 0) {
+        back.add(packed.removeFirst().id());
+      }
+    }
+    while (!packed.isEmpty()) {
+      FafMap map = packed.removeFirst();
+      assertThat(map.latestVersion().folderName()).isEqualTo("f" + map.id());
+      back.add(map.id());
+    }
+
+    assertThat(back)
+        .containsExactlyElementsOf(IntStream.range(0, 1_000).mapToObj(Integer::toString).toList());
   }
 
   @Test
