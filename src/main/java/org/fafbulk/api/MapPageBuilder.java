@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.fafbulk.IdMap;
 
 /**
  * Builds a {@link JsonApi.MapPage} from a {@code /data/map} document while it is read, packing each

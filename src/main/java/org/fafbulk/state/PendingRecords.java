@@ -9,7 +9,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import org.fafbulk.IdLongMap;
+import org.fafbulk.IdMap;
 
 /**
  * The maps.json records changed since the file was last written, kept in a temporary file beside it
@@ -28,7 +28,7 @@ final class PendingRecords implements AutoCloseable {
   }
 
   /** Where {@link #state} stands for an id that has no record here. */
-  static final long NONE = IdLongMap.ABSENT;
+  static final long NONE = -1;
 
   /** Where {@link #state} stands for an id whose record must be dropped from the file. */
   static final long FORGOTTEN = Long.MAX_VALUE;
@@ -37,7 +37,7 @@ final class PendingRecords implements AutoCloseable {
   private static final int HEADER_BYTES = 8; // the record's length, then the id's length in chars
 
   private final Path dir;
-  private final IdLongMap latest = new IdLongMap();
+  private final IdMap<Long> latest = new IdMap<>();
   private final ByteBuffer appends = ByteBuffer.allocate(BUFFER_BYTES);
   private CollocatedTempFile file; // created at the first put
   private FileChannel channel;
@@ -79,7 +79,7 @@ final class PendingRecords implements AutoCloseable {
 
   /** {@link #NONE}, {@link #FORGOTTEN}, or where {@code id}'s latest record starts. */
   long state(String id) {
-    return latest.get(id);
+    return latest.get(id).orElse(NONE);
   }
 
   boolean isEmpty() {
@@ -133,7 +133,7 @@ final class PendingRecords implements AutoCloseable {
       byte[] record = new byte[recordLength];
       in.readFully(record);
       String key = new String(id);
-      if (latest.get(key) == offset) {
+      if (state(key) == offset) {
         consumer.accept(key, record);
       }
       offset += HEADER_BYTES + 2L * id.length + recordLength;

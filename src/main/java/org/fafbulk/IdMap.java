@@ -1,39 +1,36 @@
-package org.fafbulk.api;
+package org.fafbulk;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.fafbulk.IdSet;
 
 /**
  * A map from FAF ids to values that costs 16 to 32 bytes an entry (a long and a reference a slot,
  * at most three quarters of the slots used) instead of a {@code HashMap<String, V>}'s ~90: a
- * 10,000-map page indexes its versions by id while it is read. As in {@link IdSet}, an id in
- * canonical decimal form is kept as a {@code long} in an open-addressing table and any other string
- * as itself, so it answers exactly as a map keyed by strings would.
+ * 10,000-map page indexes its versions by id while it is read, and maps.json's pending records are
+ * found by id. As in {@link IdSet}, an id in canonical decimal form is kept as a {@code long} in an
+ * open-addressing table and any other string as itself, so it answers exactly as a map keyed by
+ * strings would.
  */
-final class IdMap<V> {
-  private static final long EMPTY = -1; // IdSet.numeric never gives a negative id
-
-  private long[] keys = newKeys(16);
+public final class IdMap<V> {
+  private long[] keys = IdSet.newSlots(16);
   private Object[] values = new Object[16];
   private int numericCount;
   private final Map<String, V> others = new HashMap<>();
 
   /** Maps {@code id} to {@code value}, replacing what it mapped to: the last one given wins. */
-  void put(String id, V value) {
+  public void put(String id, V value) {
     Objects.requireNonNull(value, "value");
     long key = IdSet.numeric(id);
-    if (key == EMPTY) {
+    if (key == IdSet.EMPTY) {
       others.put(id, value);
       return;
     }
     if (numericCount + 1 > keys.length / 4 * 3) {
       grow();
     }
-    int slot = find(keys, key);
+    int slot = IdSet.find(keys, key);
     if (keys[slot] != key) {
       keys[slot] = key;
       numericCount++;
@@ -41,13 +38,25 @@ final class IdMap<V> {
     values[slot] = value;
   }
 
-  Optional<V> get(String id) {
+  public Optional<V> get(String id) {
     long key = IdSet.numeric(id);
-    if (key == EMPTY) {
+    if (key == IdSet.EMPTY) {
       return Optional.ofNullable(others.get(id));
     }
-    int slot = find(keys, key);
+    int slot = IdSet.find(keys, key);
     return keys[slot] == key ? Optional.of(value(slot)) : Optional.empty();
+  }
+
+  public int size() {
+    return numericCount + others.size();
+  }
+
+  /** Empties the map and gives its tables back, so that a map that was large does not stay so. */
+  public void clear() {
+    keys = IdSet.newSlots(16);
+    values = new Object[16];
+    numericCount = 0;
+    others.clear();
   }
 
   @SuppressWarnings("unchecked") // values[slot] holds only what put stored there, a V
@@ -55,33 +64,17 @@ final class IdMap<V> {
     return (V) values[slot];
   }
 
-  /** The slot holding {@code key}, or the empty slot where it would go. */
-  private static int find(long[] table, long key) {
-    int mask = table.length - 1;
-    int i = (int) ((key * 0x9E3779B97F4A7C15L) >>> 32) & mask; // Fibonacci hashing, as IdSet
-    while (table[i] != EMPTY && table[i] != key) {
-      i = (i + 1) & mask;
-    }
-    return i;
-  }
-
   private void grow() {
     long[] oldKeys = keys;
     Object[] oldValues = values;
-    keys = newKeys(oldKeys.length * 2);
+    keys = IdSet.newSlots(oldKeys.length * 2);
     values = new Object[oldKeys.length * 2];
     for (int i = 0; i < oldKeys.length; i++) {
-      if (oldKeys[i] != EMPTY) {
-        int slot = find(keys, oldKeys[i]);
+      if (oldKeys[i] != IdSet.EMPTY) {
+        int slot = IdSet.find(keys, oldKeys[i]);
         keys[slot] = oldKeys[i];
         values[slot] = oldValues[i];
       }
     }
-  }
-
-  private static long[] newKeys(int capacity) {
-    long[] table = new long[capacity];
-    Arrays.fill(table, EMPTY);
-    return table;
   }
 }

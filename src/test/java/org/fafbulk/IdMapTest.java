@@ -1,7 +1,12 @@
-package org.fafbulk.api;
+package org.fafbulk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class IdMapTest {
@@ -49,5 +54,44 @@ class IdMapTest {
         assertThat(map.get(Integer.toString(id))).isEmpty();
       }
     }
+  }
+
+  @Test
+  void answersAsAMapOfStringsDoesUnderRandomPuts() {
+    Random random = new Random(17);
+    IdMap<Long> map = new IdMap<>();
+    Map<String, Long> expected = new HashMap<>();
+    List<String> odd = List.of("007", "-1", "abc", "", "1234567890123456789", "\uD800", "1 ");
+    for (int step = 0; step < 100_000; step++) {
+      String id =
+          random.nextInt(20) == 0
+              ? odd.get(random.nextInt(odd.size()))
+              : Integer.toString(random.nextInt(20_000));
+      if (random.nextBoolean()) {
+        long value = random.nextLong();
+        map.put(id, value);
+        expected.put(id, value);
+      } else {
+        assertThat(map.get(id)).isEqualTo(Optional.ofNullable(expected.get(id)));
+      }
+      assertThat(map.size()).isEqualTo(expected.size());
+    }
+    expected.forEach((id, value) -> assertThat(map.get(id)).as(id).hasValue(value));
+  }
+
+  @Test
+  void clearEmptiesIt() {
+    IdMap<Integer> map = new IdMap<>();
+    for (int i = 0; i < 1_000; i++) {
+      map.put(Integer.toString(i), i);
+    }
+    map.put("x", 5);
+    map.clear();
+
+    assertThat(map.size()).isZero();
+    assertThat(map.get("500")).isEmpty();
+    assertThat(map.get("x")).isEmpty();
+    map.put("500", 3);
+    assertThat(map.get("500")).hasValue(3);
   }
 }
