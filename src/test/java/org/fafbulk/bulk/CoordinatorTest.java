@@ -196,10 +196,14 @@ class CoordinatorTest {
       // One map is downloading and a window of them waits for the worker: the rest of a listing
       // (an API page) must stay where it is, not be queued as targets for the length of a run.
       int window = Coordinator.LISTING_WINDOW;
+      // (the worker thread may count its start after the listing has filled the window)
       await(
-          "the listing to wait with a window of maps queued",
-          () -> targets.waitsForPermit() && targets.listed() == 1 + window);
-      assertThat(worker.started.get()).isEqualTo(1);
+          "the listing to wait with a window of maps queued and one map started",
+          () ->
+              targets.waitsForPermit()
+                  && targets.listed() == 1 + window
+                  && worker.started.get() == 1);
+      assertThat(targets.listed()).isEqualTo(1 + window);
       gate.countDown();
       RunSummary summary = run.get(60, TimeUnit.SECONDS);
 
