@@ -7,19 +7,20 @@ import java.util.Optional;
 import org.fafbulk.IdSet;
 
 /**
- * Which map of this run claimed each folder name, for the length of the run: ~40 bytes a folder
- * (its chars in one shared array, the owner as a long) where a {@code HashMap<String, String>} held
- * ~160, 3 MB over 20,000 maps. Chars are kept exactly (one byte for ASCII, as modified UTF-8 spells
- * them), so two names are the same claim exactly when they are equal strings.
+ * Which map of this run claimed each folder name, for the length of the run: ~35 bytes a folder
+ * (its chars in one shared array, the owner as an int, a table at most three quarters full) where a
+ * {@code HashMap<String, String>} held ~160, 3 MB over 20,000 maps. Chars are kept exactly (one
+ * byte for ASCII, as modified UTF-8 spells them), so two names are the same claim exactly when they
+ * are equal strings.
  */
 final class FolderClaims {
   private byte[] chars = new byte[1024];
   private int charsUsed;
   private int[] starts = new int[16]; // claim i's chars are chars[starts[i] .. starts[i + 1])
-  private long[] owners = new long[16]; // a canonical numeric id, or -2 - index into otherOwners
+  private int[] owners = new int[16]; // a numeric id below 2^31, or -1 - index into otherOwners
   private final List<String> otherOwners = new ArrayList<>();
   private int count;
-  private int[] table = new int[32]; // claim index + 1 by hash, 0 when free; at most half full
+  private int[] table = new int[32]; // claim index + 1 by hash, 0 when free; at most 3/4 full
   private byte[] scratch = new byte[64];
 
   /** The map that claimed {@code folder}, if one did. */
@@ -48,20 +49,21 @@ final class FolderClaims {
     charsUsed += length;
     starts[count + 1] = charsUsed;
     long numeric = IdSet.numeric(id);
-    if (numeric < 0) {
-      numeric = -2L - otherOwners.size();
+    if (numeric >= 0 && numeric <= Integer.MAX_VALUE) {
+      owners[count] = (int) numeric;
+    } else {
+      owners[count] = -1 - otherOwners.size();
       otherOwners.add(id);
     }
-    owners[count] = numeric;
     table[slot] = ++count;
-    if (count * 2 > table.length) {
+    if (count > table.length / 4 * 3) {
       rehash();
     }
   }
 
   private String ownerOf(int claim) {
-    long owner = owners[claim];
-    return owner >= 0 ? Long.toString(owner) : otherOwners.get((int) (-2 - owner));
+    int owner = owners[claim];
+    return owner >= 0 ? Integer.toString(owner) : otherOwners.get(-1 - owner);
   }
 
   /** The slot of {@code folder}, whose bytes are in {@code scratch}: its claim's, or a free one. */

@@ -43,4 +43,17 @@ class FolderClaimsTest {
     assertThat(claims.owner("a.v000")).isEmpty();
     assertThat(claims.owner("")).isEmpty();
   }
+
+  @Test
+  void keepsOwnersPastAnIntAndNonNumericOnesExactly() {
+    FolderClaims claims = new FolderClaims();
+    List<String> owners = List.of("2147483647", "2147483648", "999999999999999999", "-1", "", "x");
+    for (int i = 0; i < owners.size(); i++) {
+      claims.claim("folder" + i, owners.get(i));
+    }
+
+    for (int i = 0; i < owners.size(); i++) {
+      assertThat(claims.owner("folder" + i)).contains(owners.get(i));
+    }
+  }
 }
