@@ -102,7 +102,7 @@ final class PageFile implements AutoCloseable {
     try {
       channel.close();
     } catch (IOException e) {
-      // nothing was left to write: every read flushed first
+      // the file is deleted next, whatever it holds
     }
     file.close();
   }
