@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
@@ -66,8 +67,20 @@ public final class FafApiClient {
 
   /** As {@link #listMaps(MapFilter, OptionalLong)}, ending early once {@code stop} says so. */
   public MapListing listMaps(MapFilter filter, OptionalLong limit, BooleanSupplier stop) {
+    return listMaps(filter, limit, stop, Optional.empty());
+  }
+
+  /**
+   * As {@link #listMaps(MapFilter, OptionalLong)}, ending early once {@code stop} says so, and
+   * keeping each page after the first in a scratch file in {@code pageDir} when given, not on the
+   * heap. That directory must exist and be the caller's alone by the time the listing is consumed
+   * (a run's locked output directory, whose clean-up removes what a killed run left); the listing
+   * must then be closed, which deletes the file of a page not wholly consumed.
+   */
+  public MapListing listMaps(
+      MapFilter filter, OptionalLong limit, BooleanSupplier stop, Optional<Path> pageDir) {
     int pageSize = (int) Math.min(MAX_PAGE_SIZE, Math.max(1, limit.orElse(MAX_PAGE_SIZE)));
-    return new MapListing(this, filter, limit, pageSize, stop);
+    return new MapListing(this, filter, limit, pageSize, stop, pageDir);
   }
 
   /** The map version with this folder name, with its map. */
@@ -92,7 +105,7 @@ public final class FafApiClient {
             .addQueryParameter("include", "latestVersion,author")
             .addQueryParameter("filter", "id==" + quote(id))
             .build();
-    PackedMaps maps = get(url, MapPageBuilder::new).maps();
+    ListedMaps maps = get(url, MapPageBuilder::new).maps(); // one map: on the heap
     return maps.isEmpty() ? Optional.empty() : Optional.of(maps.removeFirst());
   }
 
@@ -101,7 +114,8 @@ public final class FafApiClient {
     return requests;
   }
 
-  JsonApi.MapPage page(MapFilter filter, int pageNumber, int pageSize) {
+  /** A page of the listing, kept in a scratch file in {@code pageDir} when given. */
+  JsonApi.MapPage page(MapFilter filter, int pageNumber, int pageSize, Optional<Path> pageDir) {
     HttpUrl.Builder url =
         baseUrl
             .newBuilder()
@@ -117,7 +131,7 @@ public final class FafApiClient {
     if (pageNumber == 1) {
       url.addQueryParameter("page[totals]", null);
     }
-    return get(url.build(), MapPageBuilder::new);
+    return get(url.build(), () -> new MapPageBuilder(pageDir));
   }
 
   private static String quote(String value) {
@@ -156,7 +170,21 @@ public final class FafApiClient {
         : RetryLoop.TRANSIENT.classify(failure);
   }
 
+  /** One request; a document not read whole leaves nothing behind, so a retry starts afresh. */
   private <T> T attempt(HttpUrl url, JsonApi.Collector<T> collector) throws IOException {
+    boolean read = false;
+    try {
+      T result = request(url, collector);
+      read = true;
+      return result;
+    } finally {
+      if (!read) {
+        collector.discard();
+      }
+    }
+  }
+
+  private <T> T request(HttpUrl url, JsonApi.Collector<T> collector) throws IOException {
     synchronized (this) {
       requests++;
     }

@@ -24,7 +24,7 @@ final class JsonApi {
    * ids of every map resource in {@code data}, downloadable or not, and {@code rawCount} counts its
    * elements.
    */
-  record MapPage(PackedMaps maps, OptionalLong totalRecords, int rawCount, PageIds ids) {}
+  record MapPage(ListedMaps maps, OptionalLong totalRecords, int rawCount, PageIds ids) {}
 
   /** A document that is JSON but not a JSON:API document (say, an array or a bare string). */
   static final class NotADocument extends IOException {
@@ -58,6 +58,12 @@ final class JsonApi {
 
     /** What the document became, given its {@code meta} (missing when it had none). */
     T result(JsonNode meta);
+
+    /**
+     * The document was not read whole, or was not what was asked for: gives back what the collector
+     * kept off the heap, as no {@link #result} will own it.
+     */
+    default void discard() {}
   }
 
   /** What a document says besides its resources; both parts are small. */

@@ -1,7 +1,9 @@
 package org.fafbulk.api;
 
+import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
 import org.fafbulk.FafException;
@@ -11,9 +13,10 @@ import org.fafbulk.IdSet;
  * The maps matching a filter, in id order, fetched page by page as they are consumed: asking for
  * ten maps costs one small request, not a walk over the vault. A server that pages for ever (a page
  * that adds no new map, or more pages than any vault has) ends the listing with an error, and a
- * stop request ends it between two pages.
+ * stop request ends it between two pages. With a page directory, the pages after the first wait in
+ * a scratch file there, deleted once consumed, when the listing ends, or on close.
  */
-public final class MapListing implements Iterator<FafMap> {
+public final class MapListing implements Iterator<FafMap>, AutoCloseable {
   /** More pages than any honest listing needs: even at one map a page, far past the vault. */
   static final int MAX_PAGES = 2_000;
 
@@ -24,7 +27,8 @@ public final class MapListing implements Iterator<FafMap> {
   private final MapFilter filter;
   private final long limit;
   private final int pageSize;
-  private PackedMaps buffer = new PackedMaps();
+  private ListedMaps buffer = new PackedMaps();
+  private final Optional<Path> pageDir;
   private final OptionalLong totalRecords;
   private final BooleanSupplier stopRequested;
   private final IdSet seenIds = new IdSet();
@@ -38,8 +42,10 @@ public final class MapListing implements Iterator<FafMap> {
       MapFilter filter,
       OptionalLong limit,
       int pageSize,
-      BooleanSupplier stopRequested) {
+      BooleanSupplier stopRequested,
+      Optional<Path> pageDir) {
     this.client = client;
+    this.pageDir = pageDir;
     this.stopRequested = stopRequested;
     this.filter = filter;
     this.limit = limit.orElse(Long.MAX_VALUE);
@@ -63,6 +69,7 @@ public final class MapListing implements Iterator<FafMap> {
   @Override
   public boolean hasNext() {
     if (returned >= limit) {
+      buffer.close(); // the rest of the page is not wanted: its file goes now
       return false;
     }
     while (buffer.isEmpty() && !lastPageSeen) {
@@ -88,7 +95,21 @@ public final class MapListing implements Iterator<FafMap> {
     if (number > MAX_PAGES) {
       throw endless(number - 1 + " pages, more than the cap of " + MAX_PAGES);
     }
-    JsonApi.MapPage page = client.page(filter, number, pageSize);
+    // Page one is fetched as the listing is made, before a run has created, locked and cleaned its
+    // output directory (which would remove a scratch file from under it): it stays on the heap,
+    // while the heap is still small. The later pages are fetched as the run consumes the listing.
+    JsonApi.MapPage page =
+        client.page(filter, number, pageSize, number == 1 ? Optional.empty() : pageDir);
+    try {
+      return take(page, number);
+    } catch (RuntimeException e) {
+      page.maps().close();
+      throw e;
+    }
+  }
+
+  /** Checks a page and makes its maps the ones to hand out; returns its total. */
+  private OptionalLong take(JsonApi.MapPage page, int number) {
     records += page.rawCount();
     if (records > MAX_RECORDS) {
       throw endless(records + " map records, more than the cap of " + MAX_RECORDS);
@@ -104,6 +125,14 @@ public final class MapListing implements Iterator<FafMap> {
       lastPageSeen = true;
     }
     return page.totalRecords();
+  }
+
+  /** Ends the listing early: the file of a page not wholly consumed is deleted. */
+  @Override
+  public void close() {
+    buffer.close();
+    buffer = new PackedMaps();
+    lastPageSeen = true;
   }
 
   private static FafException endless(String what) {

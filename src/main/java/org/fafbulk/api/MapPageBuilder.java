@@ -1,29 +1,38 @@
 package org.fafbulk.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
-import java.util.List;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.fafbulk.IdMap;
 
 /**
  * Builds a {@link JsonApi.MapPage} from a {@code /data/map} document while it is read, packing each
- * resource as it comes: a 10,000-map page costs about its final {@link PackedMaps} (~1.3 MB) and an
- * index of its versions (~0.2 MB), not the ~5.5 MB of records and strings in hash maps it took to
- * read it whole first. Maps and versions may come in any order (JSON:API does not fix whether
- * {@code included} follows {@code data}); they are joined once the whole document has been read, as
- * they would be from maps keyed by id: the last resource with an id wins.
+ * resource as it comes: a 10,000-map page costs ~1.5 MB of heap while it is read and ~1.3 MB while
+ * it waits, or with a scratch directory ~0.55 MB (mostly an index of its versions' offsets) and
+ * ~0.15 MB (its ids, which the listing drops at once), not the ~5.5 MB of records and strings in
+ * hash maps it took to read it whole first. Maps and versions may come in any order (JSON:API does
+ * not fix whether {@code included} follows {@code data}); they are joined once the whole document
+ * has been read, as they would be from maps keyed by id: the last resource with an id wins.
  */
 final class MapPageBuilder implements JsonApi.Collector<JsonApi.MapPage> {
   private final PackedBytes.Writer writer = new PackedBytes.Writer();
-  private final DownloadUrls urls = new DownloadUrls(); // the page's, shared with its PackedMaps
-  private final List<byte[]> maps = new ArrayList<>(); // PackedMaps.packMap, in data order
-  private final IdMap<byte[]> versions = new IdMap<>(); // PackedMaps.packVersion, by id
+  private final DownloadUrls urls = new DownloadUrls(); // the page's, shared with its maps
+  private final PageParts parts;
   // each author's login as one Optional, which every map of that author shares
   private final IdMap<Optional<String>> logins = new IdMap<>();
   private final PageIds ids = new PageIds();
   private int rawCount;
+
+  /** A builder that keeps the page on the heap. */
+  MapPageBuilder() {
+    this(Optional.empty());
+  }
+
+  /** A builder that keeps the page in a scratch file in {@code scratchDir}, when given. */
+  MapPageBuilder(Optional<Path> scratchDir) {
+    this.parts = scratchDir.<PageParts>map(SpooledParts::new).orElseGet(HeapParts::new);
+  }
 
   @Override
   public void dataElement() {
@@ -36,7 +45,7 @@ final class MapPageBuilder implements JsonApi.Collector<JsonApi.MapPage> {
       return; // an included map is no entry of the page
     }
     ids.add(map.id());
-    maps.add(
+    parts.addMap(
         PackedMaps.packMap(
             writer, map.id(), map.displayName(), map.latestVersionId(), map.authorId()));
   }
@@ -44,7 +53,8 @@ final class MapPageBuilder implements JsonApi.Collector<JsonApi.MapPage> {
   @Override
   public void version(JsonApi.VersionResource version, boolean inData) {
     // a version in data serves a map as well as an included one, as it always has
-    versions.put(version.version().id(), PackedMaps.packVersion(writer, urls, version.version()));
+    parts.putVersion(
+        version.version().id(), PackedMaps.packVersion(writer, urls, version.version()));
   }
 
   @Override
@@ -54,21 +64,14 @@ final class MapPageBuilder implements JsonApi.Collector<JsonApi.MapPage> {
 
   @Override
   public JsonApi.MapPage result(JsonNode meta) {
-    PackedMaps packed = new PackedMaps(maps.size(), urls);
-    for (byte[] map : maps) {
-      // a map without a visible latest version has nothing to download
-      versions
-          .get(PackedMaps.latestVersionId(map))
-          .ifPresent(
-              version ->
-                  packed.add(
-                      map, version, logins.get(PackedMaps.authorId(map)).orElse(Optional.empty())));
-    }
     JsonNode total = meta.path("page").path("totalRecords");
-    return new JsonApi.MapPage(
-        packed,
-        total.canConvertToLong() ? OptionalLong.of(total.asLong()) : OptionalLong.empty(),
-        rawCount,
-        ids);
+    OptionalLong totalRecords =
+        total.canConvertToLong() ? OptionalLong.of(total.asLong()) : OptionalLong.empty();
+    return new JsonApi.MapPage(parts.join(urls, logins), totalRecords, rawCount, ids);
+  }
+
+  @Override
+  public void discard() {
+    parts.discard();
   }
 }

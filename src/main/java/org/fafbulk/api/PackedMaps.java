@@ -12,7 +12,7 @@ import java.util.Optional;
  * nothing; a version that two maps name is one shared array. Strings are kept char by char, so
  * every map comes back equal to the one put in, whatever the server sent.
  */
-final class PackedMaps {
+final class PackedMaps implements ListedMaps {
   // The queue as parallel arrays, taken at head and added at tail: no object per waiting map.
   // Each map is its part (packMap), its version's part (packVersion) and its author's login.
   private byte[][] maps;
@@ -58,7 +58,8 @@ final class PackedMaps {
     tail++;
   }
 
-  boolean isEmpty() {
+  @Override
+  public boolean isEmpty() {
     return head == tail;
   }
 
@@ -66,22 +67,29 @@ final class PackedMaps {
     return tail - head;
   }
 
-  /** Takes the oldest map, unpacked. */
-  FafMap removeFirst() {
+  @Override
+  public FafMap removeFirst() {
     if (isEmpty()) {
       throw new NoSuchElementException();
     }
-    PackedBytes.Reader map = new PackedBytes.Reader(maps[head]);
-    MapVersion version = unpackVersion(versions[head]);
     @SuppressWarnings("unchecked") // authors holds only what add stored, an Optional<String>
     Optional<String> author = (Optional<String>) authors[head];
+    FafMap map = unpack(maps[head], versions[head], author, urls);
     maps[head] = null; // taken maps are garbage at once, not when the queue is
     versions[head] = null;
     authors[head] = null;
     head++;
-    String id = map.string();
-    Optional<String> displayName = map.number() == 1 ? Optional.of(map.string()) : Optional.empty();
-    return new FafMap(id, displayName.orElse(version.folderName()), author, version);
+    return map;
+  }
+
+  /** The map a map part and its version's part (packed with {@code urls}) stand for. */
+  static FafMap unpack(byte[] map, byte[] version, Optional<String> author, DownloadUrls urls) {
+    PackedBytes.Reader reader = new PackedBytes.Reader(map);
+    MapVersion latest = unpackVersion(version, urls);
+    String id = reader.string();
+    Optional<String> displayName =
+        reader.number() == 1 ? Optional.of(reader.string()) : Optional.empty();
+    return new FafMap(id, displayName.orElse(latest.folderName()), author, latest);
   }
 
   /** Moves the waiting maps to the front, into arrays twice as long when they are over half. */
@@ -146,7 +154,7 @@ final class PackedMaps {
         .take();
   }
 
-  private MapVersion unpackVersion(byte[] version) {
+  private static MapVersion unpackVersion(byte[] version, DownloadUrls urls) {
     PackedBytes.Reader reader = new PackedBytes.Reader(version);
     String id = reader.string();
     String folderName = reader.string();

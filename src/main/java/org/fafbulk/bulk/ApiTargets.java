@@ -30,4 +30,10 @@ public final class ApiTargets implements TargetSource {
   public MapTarget next() {
     return MapTarget.of(listing.next());
   }
+
+  /** Deletes the scratch file of a page the run did not wholly consume. */
+  @Override
+  public void close() {
+    listing.close();
+  }
 }

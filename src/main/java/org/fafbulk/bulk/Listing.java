@@ -33,22 +33,32 @@ final class Listing implements AutoCloseable {
   }
 
   private void walk() {
+    Event end;
     try {
-      while (source.hasNext()) {
-        window.acquire();
-        events.put(new Event.Listed(source.next()));
+      // The source is closed before its end is told, however it ends: once the run has seen the
+      // end, no scratch file of the listing is left.
+      try (TargetSource targets = source) {
+        while (targets.hasNext()) {
+          window.acquire();
+          events.put(new Event.Listed(targets.next()));
+        }
       }
-      events.put(new Event.ListingEnded(Optional.empty()));
+      end = new Event.ListingEnded(Optional.empty());
     } catch (InterruptedException e) {
-      // The run stopped; nobody waits for the rest of the listing.
+      return; // The run stopped; nobody waits for the rest of the listing.
     } catch (RuntimeException e) {
-      events.add(new Event.ListingEnded(Optional.of(e)));
+      end = new Event.ListingEnded(Optional.of(e));
     } catch (Error e) {
-      events.add(new Event.Crashed(e)); // the coordinator must not wait for an end that never comes
+      end = new Event.Crashed(e); // the coordinator must not wait for an end that never comes
     }
+    events.add(end);
   }
 
-  /** Abandons the listing: a page in flight is not waited for, as the thread is a daemon. */
+  /**
+   * Abandons the listing: a page in flight is not waited for, as the thread is a daemon. The thread
+   * closes the source as it ends; if the process exits first, the scratch file of a page in flight
+   * stays in the output directory until the next run's clean-up.
+   */
   @Override
   public void close() {
     thread.interrupt();

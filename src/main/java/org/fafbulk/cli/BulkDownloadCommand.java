@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import okhttp3.OkHttpClient;
 import org.fafbulk.ExitCodes;
@@ -227,7 +228,13 @@ final class BulkDownloadCommand implements Callable<Integer> {
     if (selection.limit().isPresent() && selection.limit().getAsLong() == 0) {
       return new EmptyTargets();
     }
-    return new ApiTargets(client.listMaps(filter, selection.limit(), stop::stopRequested));
+    // A run keeps the pages it lists in its output directory, which it locks and cleans of what a
+    // killed run left. A dry run neither creates nor locks it, so its pages stay on the heap: a
+    // scratch file in java.io.tmpdir left by a killed dry run would be cleaned by no one, and a
+    // dry run is too short for its pages to grow a long run's old generation.
+    Optional<Path> pageDir =
+        dryRun ? Optional.empty() : Optional.of(outputDir.toAbsolutePath().normalize());
+    return new ApiTargets(client.listMaps(filter, selection.limit(), stop::stopRequested, pageDir));
   }
 
   private ParameterException usage(String message) {

@@ -18,14 +18,27 @@ import org.junit.jupiter.api.Test;
 class MapPageBuilderTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static JsonApi.MapPage read(String json) throws IOException {
-    MapPageBuilder builder = new MapPageBuilder();
+  /** The builder every case reads with; {@link SpooledMapPageBuilderTest} keeps pages in a file. */
+  MapPageBuilder builder() {
+    return new MapPageBuilder();
+  }
+
+  /** Reads as {@link FafApiClient} does: a document not read whole is discarded. */
+  JsonApi.MapPage read(String json) throws IOException {
+    MapPageBuilder builder = builder();
+    boolean read = false;
     try (JsonParser parser = JSON.createParser(json)) {
-      return builder.result(JsonApi.read(parser, builder).meta());
+      JsonApi.MapPage page = builder.result(JsonApi.read(parser, builder).meta());
+      read = true;
+      return page;
+    } finally {
+      if (!read) {
+        builder.discard();
+      }
     }
   }
 
-  private static List<FafMap> drain(JsonApi.MapPage page) {
+  static List<FafMap> drain(JsonApi.MapPage page) {
     List<FafMap> maps = new ArrayList<>();
     while (!page.maps().isEmpty()) {
       maps.add(page.maps().removeFirst());
@@ -33,7 +46,7 @@ class MapPageBuilderTest {
     return maps;
   }
 
-  private static ObjectNode map(String id, String name, String versionId, String authorId) {
+  static ObjectNode map(String id, String name, String versionId, String authorId) {
     ObjectNode map = JSON.createObjectNode().put("type", "map").put("id", id);
     map.putObject("attributes").put("displayName", name);
     ObjectNode relationships = map.putObject("relationships");
@@ -42,7 +55,7 @@ class MapPageBuilderTest {
     return map;
   }
 
-  private static ObjectNode version(String id, String folder) {
+  static ObjectNode version(String id, String folder) {
     ObjectNode version = JSON.createObjectNode().put("type", "mapVersion").put("id", id);
     version
         .putObject("attributes")
@@ -56,14 +69,13 @@ class MapPageBuilderTest {
     return version;
   }
 
-  private static ObjectNode player(String id, String login) {
+  static ObjectNode player(String id, String login) {
     ObjectNode player = JSON.createObjectNode().put("type", "player").put("id", id);
     player.putObject("attributes").put("login", login);
     return player;
   }
 
-  private static FafMap expected(
-      String id, String name, String author, String versionId, String folder) {
+  static FafMap expected(String id, String name, String author, String versionId, String folder) {
     return new FafMap(
         id,
         name,
@@ -73,7 +85,7 @@ class MapPageBuilderTest {
   }
 
   /** A document with these members, in this order, a member given twice included twice. */
-  private static String document(Object... members) {
+  static String document(Object... members) {
     StringBuilder doc = new StringBuilder("{");
     for (int i = 0; i < members.length; i += 2) {
       doc.append(i == 0 ? "" : ",").append('"').append(members[i]).append("\":");
@@ -82,7 +94,7 @@ class MapPageBuilderTest {
     return doc.append('}').toString();
   }
 
-  private static ArrayNode array(ObjectNode... resources) {
+  static ArrayNode array(ObjectNode... resources) {
     ArrayNode array = JSON.createArrayNode();
     for (ObjectNode resource : resources) {
       array.add(resource);
