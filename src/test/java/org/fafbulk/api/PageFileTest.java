@@ -2,7 +2,6 @@ package org.fafbulk.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,20 +13,12 @@ import java.util.Random;
 import java.util.stream.Stream;
 import org.fafbulk.ExitCodes;
 import org.fafbulk.FafException;
-import org.junit.jupiter.api.AfterEach;
+import org.fafbulk.testing.SmallTmpfs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PageFileTest {
   @TempDir Path dir;
-  private Path mount;
-
-  @AfterEach
-  void unmount() throws Exception {
-    if (mount != null) {
-      new ProcessBuilder("umount", mount.toString()).inheritIO().start().waitFor();
-    }
-  }
 
   private static List<Path> files(Path dir) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
@@ -73,35 +64,29 @@ class PageFileTest {
 
   @Test
   void aFullDiskEndsTheListingWithOneLineNamingTheDirectory() throws Exception {
-    Path tiny = Files.createDirectories(dir.resolve("tiny"));
-    Process mounting =
-        new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", tiny.toString())
-            .redirectErrorStream(true)
-            .start();
-    assumeTrue(mounting.waitFor() == 0, "cannot mount a tmpfs here (needs root)");
-    mount = tiny;
     byte[] record = new byte[1_000];
     Arrays.fill(record, (byte) 'x');
+    try (SmallTmpfs tiny = SmallTmpfs.mount(dir.resolve("tiny"), "64k")) {
+      FafException e;
+      try (PageFile file = new PageFile(tiny.path())) {
+        e =
+            catchThrowableOfType(
+                FafException.class,
+                () -> {
+                  for (int i = 0; i < 1_000; i++) {
+                    file.append((byte) 1, record);
+                  }
+                });
+      }
 
-    FafException e;
-    try (PageFile file = new PageFile(tiny)) {
-      e =
-          catchThrowableOfType(
-              FafException.class,
-              () -> {
-                for (int i = 0; i < 1_000; i++) {
-                  file.append((byte) 1, record);
-                }
-              });
+      assertThat(e).as("the tmpfs filled up").isNotNull();
+      assertThat(e.exitCode()).isEqualTo(ExitCodes.FATAL);
+      assertThat(e.getMessage())
+          .contains("cannot write the scratch file of a listed page in " + tiny.path())
+          .contains("No space left on device")
+          .doesNotContain("\n");
+      assertThat(files(tiny.path())).as("the file is deleted on close").isEmpty();
     }
-
-    assertThat(e).as("the tmpfs filled up").isNotNull();
-    assertThat(e.exitCode()).isEqualTo(ExitCodes.FATAL);
-    assertThat(e.getMessage())
-        .contains("cannot write the scratch file of a listed page in " + tiny)
-        .contains("No space left on device")
-        .doesNotContain("\n");
-    assertThat(files(tiny)).as("the file is deleted on close").isEmpty();
   }
 
   @Test

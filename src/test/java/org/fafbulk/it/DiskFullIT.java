@@ -1,15 +1,13 @@
 package org.fafbulk.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.fafbulk.download.MapVerifier;
 import org.fafbulk.testing.CliRun;
 import org.fafbulk.testing.RunOutput;
-import org.junit.jupiter.api.AfterEach;
+import org.fafbulk.testing.SmallTmpfs;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,25 +16,15 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("integration")
 class DiskFullIT {
   @TempDir Path work;
-  private Path mount;
-
-  @AfterEach
-  void unmount() throws Exception {
-    if (mount != null) {
-      new ProcessBuilder("umount", mount.toString()).inheritIO().start().waitFor();
-    }
-  }
 
   @Test
   void fullDiskStopsTheRunWithExit3AndLogsNoMapAsFailed() throws Exception {
-    Path target = Files.createDirectories(work.resolve("tiny"));
-    Process mountProcess =
-        new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", target.toString())
-            .redirectErrorStream(true)
-            .start();
-    assumeTrue(mountProcess.waitFor() == 0, "cannot mount a tmpfs here (needs root)");
-    mount = target;
+    try (SmallTmpfs tiny = SmallTmpfs.mount(work.resolve("tiny"), "3m")) {
+      fillsUp(tiny.path());
+    }
+  }
 
+  private void fillsUp(Path target) throws Exception {
     ArchiveFolder archives = ArchiveFolder.generate(work, "big", 12, i -> 400_000);
     Path out = target.resolve("maps");
 

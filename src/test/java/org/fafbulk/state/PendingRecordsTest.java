@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.fafbulk.testing.SmallTmpfs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -98,6 +99,21 @@ class PendingRecordsTest {
       assertThatThrownBy(() -> pending.forEachLatest((id, record) -> {}))
           .isInstanceOf(IOException.class);
       assertThatThrownBy(pending::requireComplete).isInstanceOf(IOException.class);
+    }
+  }
+
+  @Test
+  void aFullDiskFailsTheNextWriteOfMapsJsonWithTheReason() throws Exception {
+    try (SmallTmpfs tiny = SmallTmpfs.mount(dir.resolve("tiny"), "64k");
+        PendingRecords pending = new PendingRecords(tiny.path())) {
+      for (int i = 0; i < 1_000; i++) { // 1 MB into 64 KB
+        pending.put(Integer.toString(i), new byte[1_000]);
+      }
+
+      assertThatThrownBy(pending::requireComplete)
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining("cannot keep maps.json's pending records in " + tiny.path())
+          .hasMessageContaining("No space left on device");
     }
   }
 
