@@ -24,7 +24,8 @@ public final class IdSet {
 
   private long[] bits = new long[0]; // id i is bit i % 64 of bits[i / 64], for i < DENSE_LIMIT
   private long[] slots = newSlots(16); // the larger numeric ids
-  private int numericCount;
+  private int denseCount;
+  private int largeCount; // in slots
   private final Set<String> others = new HashSet<>();
 
   /** Adds {@code id}; returns true when it was not in the set. */
@@ -44,10 +45,10 @@ public final class IdSet {
         return false;
       }
       bits[word] |= mask;
-      numericCount++;
+      denseCount++;
       return true;
     }
-    if (numericCount + 1 > slots.length / 2) {
+    if (largeCount + 1 > slots.length / 2) {
       grow();
     }
     int slot = find(slots, value);
@@ -55,7 +56,7 @@ public final class IdSet {
       return false;
     }
     slots[slot] = value;
-    numericCount++;
+    largeCount++;
     return true;
   }
 
@@ -84,7 +85,7 @@ public final class IdSet {
         return false;
       }
       bits[word] &= ~mask;
-      numericCount--;
+      denseCount--;
       return true;
     }
     int hole = find(slots, value);
@@ -92,7 +93,7 @@ public final class IdSet {
       return false;
     }
     slots[hole] = EMPTY;
-    numericCount--;
+    largeCount--;
     // Backward-shift deletion: move up every later entry of the run that the hole would hide.
     int mask = slots.length - 1;
     for (int i = (hole + 1) & mask; slots[i] != EMPTY; i = (i + 1) & mask) {
@@ -107,8 +108,13 @@ public final class IdSet {
     return true;
   }
 
+  /** How many slots the table of large ids has: what it costs, apart from the bitmap. */
+  int tableSlots() {
+    return slots.length;
+  }
+
   public int size() {
-    return numericCount + others.size();
+    return denseCount + largeCount + others.size();
   }
 
   /**

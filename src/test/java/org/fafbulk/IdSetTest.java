@@ -79,6 +79,21 @@ class IdSetTest {
   }
 
   @Test
+  void aFewLargeIdsBesideManyDenseOnesKeepTheirTableSmall() {
+    IdSet ids = new IdSet();
+    for (int id = 1; id <= 20_000; id++) {
+      ids.add(Integer.toString(id));
+    }
+    for (long id = 5_000_000; id < 5_000_012; id++) {
+      ids.add(Long.toString(id));
+    }
+
+    assertThat(ids.tableSlots()).isLessThanOrEqualTo(32);
+    assertThat(ids.size()).isEqualTo(20_012);
+    assertThat(ids.contains("5000011")).isTrue();
+  }
+
+  @Test
   void listsNumericIdsByValueThenTheOthersSorted() {
     IdSet ids = new IdSet();
     for (String id :

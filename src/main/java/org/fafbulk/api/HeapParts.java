@@ -7,7 +7,8 @@ import org.fafbulk.IdMap;
 
 /**
  * A page's parts on the heap, joined into a {@link PackedMaps} that shares each version part among
- * its maps: for pages read where no scratch directory is at hand, which are small or short-lived.
+ * its maps: for pages read where no scratch directory is at hand (a dry run, download-map) and for
+ * a bulk run's first page, fetched before its output directory is locked and cleaned.
  */
 final class HeapParts implements PageParts {
   private final List<byte[]> maps = new ArrayList<>();

@@ -39,14 +39,16 @@ public final class InstalledMapRecord {
                         url,
                         installed.folder(),
                         Optional.empty()));
-    MapsIndex index = new MapsIndex(json, outputDir, clock, new FlushSchedule(Duration.ZERO));
-    index.put(
-        MapRecords.downloaded(
-            target,
-            installed,
-            archiveBytes,
-            MapRecords.readScenario(installed.map().scenario()),
-            clock.instant()));
-    index.flush();
+    try (MapsIndex index =
+        new MapsIndex(json, outputDir, clock, new FlushSchedule(Duration.ZERO))) {
+      index.put(
+          MapRecords.downloaded(
+              target,
+              installed,
+              archiveBytes,
+              MapRecords.readScenario(installed.map().scenario()),
+              clock.instant()));
+      index.flush();
+    }
   }
 }

@@ -183,6 +183,7 @@ final class Ledger implements AutoCloseable {
   /** Deletes the scratch files; after {@link #writeState()}, whatever it managed to write. */
   @Override
   public void close() {
+    checkOwner();
     index.close();
   }
 

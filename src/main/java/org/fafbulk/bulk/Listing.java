@@ -10,6 +10,9 @@ import java.util.concurrent.Semaphore;
  * {@code window} ahead of the ones the coordinator has started or settled without a download.
  */
 final class Listing implements AutoCloseable {
+  /** How long a stop waits for the listing's thread to close its source. */
+  private static final long CLOSE_WAIT_MILLIS = 2_000;
+
   private final TargetSource source;
   private final BlockingQueue<Event> events;
   private final Semaphore window;
@@ -55,12 +58,18 @@ final class Listing implements AutoCloseable {
   }
 
   /**
-   * Abandons the listing: a page in flight is not waited for, as the thread is a daemon. The thread
-   * closes the source as it ends; if the process exits first, the scratch file of a page in flight
-   * stays in the output directory until the next run's clean-up.
+   * Abandons the listing and gives its thread a moment to close the source, which deletes the
+   * scratch file of a page waiting to be listed: a thread waiting for the window ends at once. A
+   * page still being fetched is not waited for longer (the thread is a daemon, and a stop must stay
+   * prompt); its scratch file then stays in the output directory until the next run's clean-up.
    */
   @Override
   public void close() {
     thread.interrupt();
+    try {
+      thread.join(CLOSE_WAIT_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // abandoned: the clean-up of the next run remains
+    }
   }
 }

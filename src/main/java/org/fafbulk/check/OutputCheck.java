@@ -150,9 +150,10 @@ public final class OutputCheck {
       ids.forEach(store::forget);
       store.flush();
     }
-    MapsIndex index = new MapsIndex(json, dir, clock, now);
-    ids.forEach(index::forget);
-    index.flush();
+    try (MapsIndex index = new MapsIndex(json, dir, clock, now)) {
+      ids.forEach(index::forget);
+      index.flush();
+    }
     return moved;
   }
 

@@ -44,7 +44,7 @@ final class MapExtractor {
     Set<String> files = new HashSet<>();
     for (ZipDirectory.Entry entry : entries) {
       if (!entry.isDirectory()) {
-        files.add(entry.name().toLowerCase(Locale.ROOT));
+        files.add(clashKey(entry.name()));
       }
     }
     Set<String> seen = new HashSet<>();
@@ -53,8 +53,8 @@ final class MapExtractor {
       String name = entry.name();
       // A file and a folder of one name, or two names that differ in case only, would land
       // on the same path on some disks.
-      String key = name.toLowerCase(Locale.ROOT);
-      if (!seen.add(key.endsWith("/") ? key.substring(0, key.length() - 1) : key)) {
+      String key = clashKey(name);
+      if (!seen.add(key)) {
         throw MapFailure.rejected(
             "archive holds the entry '" + FolderNames.printable(name) + "' twice");
       }
@@ -88,13 +88,29 @@ final class MapExtractor {
   private static void checkParentsAreFolders(String name, String key, Set<String> files)
       throws MapFailure {
     for (int slash = key.indexOf('/'); slash >= 0; slash = key.indexOf('/', slash + 1)) {
-      if (slash < key.length() - 1 && files.contains(key.substring(0, slash))) {
+      if (files.contains(key.substring(0, slash))) {
         throw MapFailure.rejected(
             "archive holds '"
-                + FolderNames.printable(name.substring(0, slash))
-                + "' both as a file and as a folder");
+                + FolderNames.printable(key.substring(0, slash))
+                + "' (in "
+                + FolderNames.printable(name)
+                + ") both as a file and as a folder");
       }
     }
+  }
+
+  /**
+   * The path an entry lands on, as disks that ignore case compare it: lower case, without empty or
+   * {@code .} segments ({@code m/./a/} and {@code M//A} are both {@code m/a}).
+   */
+  private static String clashKey(String name) {
+    StringBuilder key = new StringBuilder(name.length());
+    for (String segment : name.toLowerCase(Locale.ROOT).split("/", -1)) {
+      if (!segment.isEmpty() && !segment.equals(".")) {
+        key.append(key.length() == 0 ? "" : "/").append(segment);
+      }
+    }
+    return key.toString();
   }
 
   /**

@@ -21,7 +21,7 @@ import org.fafbulk.IdMap;
  * removes it. One thread owns an instance.
  */
 final class PendingRecords implements AutoCloseable {
-  /** What a record costs to hand over: its id and its compact JSON. */
+  /** Receives a pending record: its id and its compact JSON. */
   @FunctionalInterface
   interface RecordConsumer {
     void accept(String id, byte[] record) throws IOException;
@@ -80,10 +80,6 @@ final class PendingRecords implements AutoCloseable {
   /** {@link #NONE}, {@link #FORGOTTEN}, or where {@code id}'s latest record starts. */
   long state(String id) {
     return latest.get(id).orElse(NONE);
-  }
-
-  boolean isEmpty() {
-    return latest.size() == 0;
   }
 
   /**

@@ -128,14 +128,15 @@ class CoordinatorTest {
     void stopLetsRunningMapsFinishAndStartsNoMore() throws Exception {
       CountDownLatch gate = new CountDownLatch(1);
       StagingWorker worker = StagingWorker.gated(gate);
-      CompletableFuture<RunSummary> run =
-          runInBackground(worker, new ListTargets(StagingWorker.targets(10)), 2);
+      ListTargets targets = new ListTargets(StagingWorker.targets(10));
+      CompletableFuture<RunSummary> run = runInBackground(worker, targets, 2);
 
       await("two workers busy", () -> worker.active.get() == 2);
       stop.request();
       gate.countDown();
       RunSummary summary = run.get(60, TimeUnit.SECONDS);
 
+      assertThat(targets.closed()).as("the listing is closed when the run returns").isTrue();
       assertThat(summary.interrupted()).isTrue();
       assertThat(summary.downloaded()).isEqualTo(2);
       assertThat(worker.started.get()).isEqualTo(2);

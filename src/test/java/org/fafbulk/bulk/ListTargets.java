@@ -19,6 +19,7 @@ class ListTargets implements TargetSource {
   private volatile boolean paused;
   private final AtomicInteger next = new AtomicInteger();
   private volatile Thread walker;
+  private volatile boolean closed;
 
   ListTargets(List<MapTarget> targets, int pauseAfter) {
     this.targets = targets;
@@ -69,6 +70,16 @@ class ListTargets implements TargetSource {
       paused = false;
     }
     return next.get() < targets.size();
+  }
+
+  /** Whether the listing closed this source (a real one deletes its page's scratch file then). */
+  boolean closed() {
+    return closed;
+  }
+
+  @Override
+  public void close() {
+    closed = true;
   }
 
   @Override

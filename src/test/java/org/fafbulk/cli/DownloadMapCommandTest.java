@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.fafbulk.state.AtomicFiles;
 import org.fafbulk.testing.CliRun;
 import org.fafbulk.testing.Fixtures;
 import org.fafbulk.testing.LocalHttp;
@@ -171,6 +172,11 @@ class DownloadMapCommandTest {
     assertThat(records.get(0).get("map_id").asText()).isEqualTo("42");
     assertThat(records.get(0).get("folder").asText()).isEqualTo("test_map.v0001");
     assertThat(records.get(0).get("scenario").get("armies").asInt()).isEqualTo(2);
+    try (Stream<Path> entries = Files.list(out)) {
+      assertThat(entries.map(p -> p.getFileName().toString()))
+          .as("no scratch file is left (maps.json's pending records)")
+          .noneMatch(name -> name.startsWith(AtomicFiles.TEMP_PREFIX));
+    }
     CliRun verify = CliRun.of("verify", "-o", out.toString());
     assertThat(verify.exitCode()).as(verify.toString()).isZero();
   }

@@ -108,6 +108,9 @@ class MapInstallerTest {
         Arguments.of("test_map.v0001/bell\u0007.lua", "control character"),
         Arguments.of("other_map/evil.txt", "2 top-level folders"),
         Arguments.of("test_map.v0001/TEST_MAP.scmap", "twice"),
+        Arguments.of("test_map.v0001/./test_map.scmap", "twice"),
+        Arguments.of("test_map.v0001//test_map.scmap", "twice"),
+        Arguments.of("test_map.v0001/./test_map_save.lua/x.lua", "both as a file and as a folder"),
         Arguments.of(
             "test_map.v0001/test_map_save.lua/inner.lua", "both as a file and as a folder"),
         Arguments.of("test_map.v0001/Test_Map_Save.lua/a/b.lua", "both as a file and as a folder"),

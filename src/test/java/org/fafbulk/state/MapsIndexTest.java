@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import org.fafbulk.testing.SmallTmpfs;
 import org.fafbulk.testing.TestJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -235,6 +236,64 @@ class MapsIndexTest {
     assertThat(odd.get("size_km").asDouble()).isEqualTo(5.0);
     assertThat(odd.get("archive_bytes").isNull()).isTrue();
     assertThat(odd.get("downloaded_at").isNull()).isTrue();
+  }
+
+  @Test
+  void aForgottenMapPutAgainIsReplacedInItsPlaceOnce() throws IOException {
+    try (MapsIndex index =
+        new MapsIndex(TestJson.FILES, dir, CLOCK, new FlushSchedule(Duration.ZERO))) {
+      index.put(urlMap("a"));
+      index.put(urlMap("b"));
+      index.put(urlMap("c"));
+      index.flush();
+      index.forget("b"); // downloaded again: forgotten at admission, put when done
+      index.put(apiMap("b", "b"));
+      index.flush();
+    }
+
+    assertThat(MapsIndex.load(TestJson.FILES, dir))
+        .extracting(MapRecord::id)
+        .containsExactly("a", "b", "c");
+    assertThat(MapsIndex.load(TestJson.FILES, dir).get(1).api()).isPresent();
+  }
+
+  @Test
+  void aNewMapPutThenForgottenIsNotWritten() throws IOException {
+    try (MapsIndex index =
+        new MapsIndex(TestJson.FILES, dir, CLOCK, new FlushSchedule(Duration.ZERO))) {
+      index.put(urlMap("a"));
+      index.flush();
+      index.put(urlMap("x"));
+      index.forget("x");
+      index.flush();
+    }
+
+    assertThat(MapsIndex.load(TestJson.FILES, dir)).extracting(MapRecord::id).containsExactly("a");
+  }
+
+  @Test
+  void keepsEveryPendingRecordWhenAWriteFailsAfterReadingThem() throws Exception {
+    try (SmallTmpfs disk = SmallTmpfs.mount(dir.resolve("disk"), "2m");
+        MapsIndex index =
+            new MapsIndex(TestJson.FILES, disk.path(), CLOCK, new FlushSchedule(Duration.ZERO))) {
+      index.put(urlMap("first"));
+      index.flush();
+      for (int i = 0; i < 1_000; i++) {
+        index.put(apiMap(Integer.toString(i), "map_" + i));
+      }
+      // Room for the pending records still in memory (at most 64 KiB; the rest are in the scratch
+      // file already) but not for the new maps.json (~500 KB), which fails while being written,
+      // after the pending records have been read.
+      Path filler = disk.path().resolve("filler");
+      long room = Files.getFileStore(disk.path()).getUsableSpace();
+      Files.write(filler, new byte[(int) (room - 100 * 1024)]);
+
+      assertThatThrownBy(index::flush).hasMessageContaining("No space left on device");
+      Files.delete(filler);
+      index.flush();
+
+      assertThat(MapsIndex.load(TestJson.FILES, disk.path())).hasSize(1_001);
+    }
   }
 
   @Test

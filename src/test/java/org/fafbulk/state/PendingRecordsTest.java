@@ -78,7 +78,6 @@ class PendingRecordsTest {
       assertThat(latest(pending)).hasSize(100);
       pending.clear();
 
-      assertThat(pending.isEmpty()).isTrue();
       assertThat(pending.state("5")).isEqualTo(PendingRecords.NONE);
       assertThat(Files.size(scratchFiles().get(0))).isZero();
       pending.put("7", bytes("second"));
