@@ -6,12 +6,16 @@ import java.util.List;
 /**
  * Packs a version's download URL around its folder name: FAF's URLs are one prefix, the folder name
  * and {@code .zip}, so a page of them keeps the prefix once and each URL as a short suffix, a third
- * of a 10,000-map page less. Any other URL, or one past the few prefixes kept, is packed whole, so
- * every URL comes back exactly as it came.
+ * of a 10,000-map page less. Any other URL, one past the few prefixes kept, or one whose prefix is
+ * longer than any content host's, is packed whole, so every URL comes back exactly as it came and a
+ * hostile page cannot pin long prefixes on the heap for its life.
  */
 final class DownloadUrls {
   /** Prefixes kept at most: a server with more than a few content hosts gets no sharing. */
   private static final int MAX_PREFIXES = 16;
+
+  /** Longest prefix kept: FAF's is some 35 chars. */
+  static final int MAX_PREFIX_CHARS = 256;
 
   private final List<String> prefixes = new ArrayList<>();
 
@@ -26,7 +30,7 @@ final class DownloadUrls {
         }
       }
       int at = url.indexOf(folderName);
-      if (at >= 0 && prefixes.size() < MAX_PREFIXES) {
+      if (at >= 0 && at <= MAX_PREFIX_CHARS && prefixes.size() < MAX_PREFIXES) {
         prefixes.add(url.substring(0, at));
         writer.number(prefixes.size()).string(url.substring(at + folderName.length()));
         return;

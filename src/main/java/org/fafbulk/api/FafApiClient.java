@@ -131,7 +131,7 @@ public final class FafApiClient {
     if (pageNumber == 1) {
       url.addQueryParameter("page[totals]", null);
     }
-    return get(url.build(), () -> new MapPageBuilder(pageDir));
+    return get(url.build(), () -> new MapPageBuilder(pageSize, pageDir));
   }
 
   private static String quote(String value) {

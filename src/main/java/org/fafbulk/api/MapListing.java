@@ -136,9 +136,14 @@ public final class MapListing implements Iterator<FafMap>, AutoCloseable {
   }
 
   private static FafException endless(String what) {
+    return misbehaving("keeps paging (" + what + ")");
+  }
+
+  /** The error that ends a listing whose server does {@code what} no FAF API does. */
+  static FafException misbehaving(String what) {
     return FafException.fatal(
-        "the FAF API keeps paging ("
+        "the FAF API "
             + what
-            + "); it is misbehaving, or --api-url points at something that is not the FAF API");
+            + "; it is misbehaving, or --api-url points at something that is not the FAF API");
   }
 }

@@ -13,7 +13,9 @@ import org.fafbulk.IdMap;
  * ~0.15 MB (its ids, which the listing drops at once), not the ~5.5 MB of records and strings in
  * hash maps it took to read it whole first. Maps and versions may come in any order (JSON:API does
  * not fix whether {@code included} follows {@code data}); they are joined once the whole document
- * has been read, as they would be from maps keyed by id: the last resource with an id wins.
+ * has been read, as they would be from maps keyed by id: the last resource with an id wins. A page
+ * with more elements in {@code data} than were asked for ends the read at once: each of its maps
+ * may name one long version, which a scratch file would join again for every one.
  */
 final class MapPageBuilder implements JsonApi.Collector<JsonApi.MapPage> {
   private final PackedBytes.Writer writer = new PackedBytes.Writer();
@@ -22,20 +24,28 @@ final class MapPageBuilder implements JsonApi.Collector<JsonApi.MapPage> {
   // each author's login as one Optional, which every map of that author shares
   private final IdMap<Optional<String>> logins = new IdMap<>();
   private final PageIds ids = new PageIds();
+  private final int pageSize;
   private int rawCount;
 
-  /** A builder that keeps the page on the heap. */
+  /** A builder that keeps a document of any number of maps on the heap. */
   MapPageBuilder() {
-    this(Optional.empty());
+    this(Integer.MAX_VALUE, Optional.empty());
   }
 
-  /** A builder that keeps the page in a scratch file in {@code scratchDir}, when given. */
-  MapPageBuilder(Optional<Path> scratchDir) {
+  /**
+   * A builder for a page of at most {@code pageSize} maps (the {@code page[size]} asked for) that
+   * keeps it in a scratch file in {@code scratchDir}, when given.
+   */
+  MapPageBuilder(int pageSize, Optional<Path> scratchDir) {
+    this.pageSize = pageSize;
     this.parts = scratchDir.<PageParts>map(SpooledParts::new).orElseGet(HeapParts::new);
   }
 
   @Override
   public void dataElement() {
+    if (rawCount == pageSize) {
+      throw MapListing.misbehaving("sent a page of more maps than the " + pageSize + " asked for");
+    }
     rawCount++;
   }
 

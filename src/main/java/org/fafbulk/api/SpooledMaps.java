@@ -34,12 +34,18 @@ final class SpooledMaps implements ListedMaps {
       throw new NoSuchElementException();
     }
     byte[] map = records.next();
-    byte[] version = records.next();
-    byte[] author = records.next();
+    byte[] version = next();
+    byte[] author = next();
     if (--left == 0) {
       file.close();
     }
     return PackedMaps.unpack(map, version, SpooledParts.unpackAuthor(author), urls);
+  }
+
+  /** The next record's bytes, or those of the joined copy it names. */
+  private byte[] next() {
+    byte[] record = records.next();
+    return SpooledParts.resolve(file, records.tag(), record);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.fafbulk.api;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.fafbulk.IdMap;
@@ -8,12 +9,20 @@ import org.fafbulk.IdMap;
  * A page's parts in a {@link PageFile} in the order they come, with only an index of the versions'
  * offsets on the heap (~0.35 MB for 10,000 versions). The join appends each map, its version and
  * its author's login to the same file, in data order, so that once the page is read nothing but the
- * file and a read buffer is left of it: a page that waits to be consumed costs no heap.
+ * file and a read buffer is left of it: a page that waits to be consumed costs no heap. A version
+ * (or a long login) is joined whole once; the maps after that share it name its joined copy by
+ * offset, so a page whose maps all name one huge version cannot make the file outgrow the response.
  */
 final class SpooledParts implements PageParts {
   private static final byte MAP = 1;
   private static final byte VERSION = 2;
   private static final byte AUTHOR = 3;
+
+  /** A record that holds the offset of an earlier one, joined whole, that it stands for. */
+  private static final byte SAME_AS = 4;
+
+  /** Longest author part joined again for each map: a {@link #SAME_AS} would be no shorter. */
+  private static final int MAX_REPEATED_AUTHOR_BYTES = Long.BYTES;
 
   private final PageFile file;
   private final IdMap<Long> versions = new IdMap<>(); // id -> offset of its part in file
@@ -38,18 +47,35 @@ final class SpooledParts implements PageParts {
       long read = file.size();
       PageFile.Records parts = file.records(0, read);
       PackedBytes.Writer writer = new PackedBytes.Writer();
+      IdMap<Long> joinedVersions = new IdMap<>(); // id -> offset of its joined copy
+      IdMap<Long> joinedAuthors = new IdMap<>();
       int count = 0;
       while (parts.hasNext()) {
         byte[] map = parts.next();
         if (parts.tag() != MAP) {
           continue;
         }
-        Optional<Long> version = versions.get(PackedMaps.latestVersionId(map));
+        String versionId = PackedMaps.latestVersionId(map);
+        Optional<Long> version = versions.get(versionId);
         if (version.isPresent()) {
-          Optional<String> author = logins.get(PackedMaps.authorId(map)).orElse(Optional.empty());
+          String authorId = PackedMaps.authorId(map);
+          Optional<String> author = logins.get(authorId).orElse(Optional.empty());
           file.append(MAP, map);
-          file.append(VERSION, file.read(version.get()));
-          file.append(AUTHOR, packAuthor(writer, author));
+          Optional<Long> joinedVersion = joinedVersions.get(versionId);
+          if (joinedVersion.isPresent()) {
+            file.append(SAME_AS, offset(joinedVersion.get()));
+          } else {
+            joinedVersions.put(versionId, file.append(VERSION, file.read(version.get())));
+          }
+          byte[] packedAuthor = packAuthor(writer, author);
+          Optional<Long> joinedAuthor = joinedAuthors.get(authorId);
+          if (packedAuthor.length <= MAX_REPEATED_AUTHOR_BYTES) {
+            file.append(AUTHOR, packedAuthor);
+          } else if (joinedAuthor.isPresent()) {
+            file.append(SAME_AS, offset(joinedAuthor.get()));
+          } else {
+            joinedAuthors.put(authorId, file.append(AUTHOR, packedAuthor));
+          }
           count++;
         }
       }
@@ -63,6 +89,15 @@ final class SpooledParts implements PageParts {
   @Override
   public void discard() {
     file.close();
+  }
+
+  private static byte[] offset(long offset) {
+    return ByteBuffer.allocate(Long.BYTES).putLong(offset).array();
+  }
+
+  /** The bytes a joined record stands for: its own, or those of the record it names. */
+  static byte[] resolve(PageFile file, byte tag, byte[] record) {
+    return tag == SAME_AS ? file.read(ByteBuffer.wrap(record).getLong()) : record;
   }
 
   private static byte[] packAuthor(PackedBytes.Writer writer, Optional<String> author) {

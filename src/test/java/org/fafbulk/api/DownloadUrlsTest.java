@@ -68,4 +68,27 @@ class DownloadUrlsTest {
 
     assertThat(writer.take().length).isLessThan(8); // prefix number and ".zip", not the URL
   }
+
+  @Test
+  void keepsAPrefixOfAtMost256Chars() {
+    DownloadUrls urls = new DownloadUrls();
+    PackedBytes.Writer writer = new PackedBytes.Writer();
+    String kept = "https://c/" + "p".repeat(DownloadUrls.MAX_PREFIX_CHARS - 10);
+    String tooLong = kept + "q";
+
+    urls.pack(writer, kept + "a.v0001.zip", "a.v0001");
+    byte[] shared = writer.take();
+    urls.pack(writer, tooLong + "b.v0001.zip", "b.v0001");
+    byte[] whole = writer.take();
+    urls.pack(writer, tooLong + "c.v0001.zip", "c.v0001");
+    byte[] stillWhole = writer.take();
+
+    assertThat(shared.length).isLessThan(8);
+    assertThat(whole.length).isGreaterThan(tooLong.length());
+    assertThat(stillWhole.length).isGreaterThan(tooLong.length());
+    assertThat(urls.unpack(new PackedBytes.Reader(whole), "b.v0001"))
+        .isEqualTo(tooLong + "b.v0001.zip");
+    assertThat(urls.unpack(new PackedBytes.Reader(shared), "a.v0001"))
+        .isEqualTo(kept + "a.v0001.zip");
+  }
 }

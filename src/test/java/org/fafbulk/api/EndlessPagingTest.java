@@ -67,6 +67,31 @@ class EndlessPagingTest {
   }
 
   @Test
+  void aPageOfMoreMapsThanAskedForEndsTheListingWithoutARetry() {
+    MapPages page = MapPages.page().totalRecords(4);
+    for (int id = 1; id <= 4; id++) {
+      page.mapWithoutVisibleVersion(id);
+    }
+    api.stubFor(
+        get(urlPathEqualTo("/data/map"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/vnd.api+json")
+                    .withBody(page.json())));
+
+    FafException e =
+        catchThrowableOfType(
+            FafException.class, () -> client.listMaps(MapFilter.ALL, OptionalLong.of(3)));
+
+    assertThat(e.exitCode()).isEqualTo(ExitCodes.FATAL);
+    assertThat(e)
+        .hasMessage(
+            "the FAF API sent a page of more maps than the 3 asked for; it is misbehaving, or"
+                + " --api-url points at something that is not the FAF API");
+    assertThat(client.requestCount()).isEqualTo(1);
+  }
+
+  @Test
   void newMapsForEverEndTheListingAtThePageCap() {
     serveFreshHiddenMaps();
 

@@ -1,6 +1,7 @@
 package org.fafbulk.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.fafbulk.ExitCodes;
+import org.fafbulk.FafException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,9 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
 class SpooledMapPageBuilderTest extends MapPageBuilderTest {
   @TempDir Path dir;
 
+  private int pageSize = FafApiClient.MAX_PAGE_SIZE;
+
   @Override
   MapPageBuilder builder() {
-    return new MapPageBuilder(Optional.of(dir));
+    return new MapPageBuilder(pageSize, Optional.of(dir));
   }
 
   @AfterEach
@@ -73,6 +78,53 @@ class SpooledMapPageBuilderTest extends MapPageBuilderTest {
 
     assertThat(page.maps().isEmpty()).isTrue();
     assertThat(scratchFiles()).isEmpty();
+  }
+
+  @Test
+  void mapsThatShareALongVersionAndLoginKeepTheFileWithinTwiceTheResponse() throws IOException {
+    // a download URL without the folder name is packed whole, and a login is kept as it came
+    String url = "https://c/" + "u".repeat(100_000) + ".zip";
+    String login = "l".repeat(100_000);
+    ObjectNode version = version("10", "shared.v0002");
+    ((ObjectNode) version.get("attributes")).put("downloadUrl", url);
+    ArrayNode data = MapPageBuilderTest.array();
+    List<FafMap> expected = new ArrayList<>();
+    for (int n = 1; n <= 300; n++) {
+      data.add(map(Integer.toString(n), "M" + n, "10", "7"));
+      expected.add(
+          new FafMap(
+              Integer.toString(n),
+              "M" + n,
+              Optional.of(login),
+              new MapVersion("10", 2, "shared.v0002", url, 512, 1024, 6, true, false)));
+    }
+    String json =
+        document("data", data, "included", array(version, player("7", login), player("8", "x")));
+
+    JsonApi.MapPage page = read(json);
+
+    assertThat(scratchFiles()).hasSize(1);
+    assertThat(Files.size(scratchFiles().get(0))).isLessThanOrEqualTo(2L * json.length());
+    assertThat(drain(page)).containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  void aPageOfMoreMapsThanAskedForEndsTheReadAndLeavesNoFile() {
+    pageSize = 2;
+    String json =
+        document(
+            "included",
+            array(version("10", "one.v0002")),
+            "data",
+            array(
+                map("1", "One", "10", "7"),
+                map("2", "Two", "10", "7"),
+                map("3", "Three", "10", "7")));
+
+    assertThatThrownBy(() -> read(json))
+        .isInstanceOfSatisfying(
+            FafException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCodes.FATAL))
+        .hasMessageStartingWith("the FAF API sent a page of more maps than the 2 asked for;");
   }
 
   @Test

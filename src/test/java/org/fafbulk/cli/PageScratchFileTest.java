@@ -7,16 +7,26 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.fafbulk.ExitCodes;
 import org.fafbulk.testing.CliRun;
+import org.fafbulk.testing.Eventually;
 import org.fafbulk.testing.FakeFafApi;
 import org.fafbulk.testing.LocalHttp;
+import org.fafbulk.testing.MapArchives;
 import org.fafbulk.testing.MapPages;
 import org.fafbulk.testing.RunOutput;
 import org.fafbulk.testing.VaultMap;
@@ -70,6 +80,10 @@ class PageScratchFileTest {
   }
 
   private CliRun run(Path out) {
+    return run(out, "4");
+  }
+
+  private CliRun run(Path out, String limit) {
     return CliRun.of(
         "bulk-download",
         "--output-dir",
@@ -83,7 +97,7 @@ class PageScratchFileTest {
         "--retries",
         "0",
         "--limit",
-        "4");
+        limit);
   }
 
   private static List<String> pageFiles(Path out) throws IOException {
@@ -143,5 +157,67 @@ class PageScratchFileTest {
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.FATAL);
     assertThat(run.err()).contains("page 2 adds no map it had not sent already");
     assertThat(pageFiles(out)).isEmpty();
+  }
+
+  @Test
+  void aPageAfterTheFirstWaitsInOneFileWhileItsMapsDownload() throws Exception {
+    // --limit 300 asks for pages of 300: page one shows map 1 only, page two maps 301 to 600.
+    // With their archives held, the run can start only a few of them, and the listing stops 256
+    // ahead of those (Coordinator.LISTING_WINDOW), so page two is not wholly taken while held.
+    CountDownLatch arrived = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    HttpServer archives =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+    ExecutorService threads = Executors.newFixedThreadPool(8);
+    archives.setExecutor(threads);
+    archives.createContext("/maps/", exchange -> serveHeld(exchange, arrived, release));
+    archives.start();
+    ExecutorService runner = Executors.newSingleThreadExecutor();
+    try {
+      String base = "http://127.0.0.1:" + archives.getAddress().getPort();
+      MapPages first = MapPages.page().totalRecords(600).map(VaultMap.numbered(1, base));
+      IntStream.rangeClosed(2, 300).forEach(first::mapWithoutVisibleVersion);
+      stubPage(1, first.json());
+      MapPages second = MapPages.page();
+      IntStream.rangeClosed(301, 600).forEach(n -> second.map(VaultMap.numbered(n, base)));
+      stubPage(2, second.json());
+      Path out = work.resolve("maps");
+
+      Future<CliRun> run = runner.submit(() -> run(out, "300"));
+      Eventually.await(
+          "a download of a page-two map, or the run's end",
+          () -> arrived.getCount() == 0 || run.isDone());
+
+      assertThat(run.isDone()).as("the run ended before a page-two download").isFalse();
+      assertThat(pageFiles(out)).hasSize(1);
+      release.countDown();
+      CliRun done = run.get();
+      assertThat(done.exitCode()).as(done.toString()).isEqualTo(ExitCodes.OK);
+      assertThat(RunOutput.mapFolders(out)).hasSize(300);
+      assertThat(pageFiles(out)).isEmpty();
+    } finally {
+      release.countDown();
+      runner.shutdown();
+      archives.stop(0);
+      threads.shutdown();
+    }
+  }
+
+  /** Serves {@code /maps/<folder>.zip}, holding back those of maps past 300 until released. */
+  private static void serveHeld(
+      HttpExchange exchange, CountDownLatch arrived, CountDownLatch release) throws IOException {
+    try (exchange) {
+      String name = exchange.getRequestURI().getPath().substring("/maps/".length());
+      String folder = name.substring(0, name.length() - ".zip".length());
+      if (Integer.parseInt(folder.substring("map_".length(), "map_0000".length())) > 300) {
+        arrived.countDown();
+        release.await();
+      }
+      byte[] zip = MapArchives.valid(folder);
+      exchange.sendResponseHeaders(200, zip.length);
+      exchange.getResponseBody().write(zip);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
