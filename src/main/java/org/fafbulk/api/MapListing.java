@@ -12,9 +12,10 @@ import org.fafbulk.IdSet;
 /**
  * The maps matching a filter, in id order, fetched page by page as they are consumed: asking for
  * ten maps costs one small request, not a walk over the vault. A server that pages for ever (a page
- * that adds no new map, or more pages than any vault has) ends the listing with an error, and a
- * stop request ends it between two pages. With a page directory, the pages after the first wait in
- * a scratch file there, deleted once consumed, when the listing ends, or on close.
+ * that adds no new map, or more pages than any vault has) or sends a page of more maps than were
+ * asked for ends the listing with an error, and a stop request ends it between two pages. With a
+ * page directory, the pages after the first wait in a scratch file there, deleted once consumed,
+ * when the listing ends, or on close.
  */
 public final class MapListing implements Iterator<FafMap>, AutoCloseable {
   /** More pages than any honest listing needs: even at one map a page, far past the vault. */
