@@ -281,7 +281,7 @@ class MapsIndexTest {
       for (int i = 0; i < 1_000; i++) {
         index.put(apiMap(Integer.toString(i), "map_" + i));
       }
-      // Room for the pending records still in memory (at most 64 KiB; the rest are in the scratch
+      // Room for the pending records still in memory (at most 8 KiB; the rest are in the scratch
       // file already) but not for the new maps.json (~500 KB), which fails while being written,
       // after the pending records have been read.
       Path filler = disk.path().resolve("filler");

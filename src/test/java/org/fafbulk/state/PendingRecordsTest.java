@@ -37,7 +37,7 @@ class PendingRecordsTest {
   void keepsRecordsInAFileNotInMemoryAndDeletesItWhenClosed() throws IOException {
     PendingRecords pending = new PendingRecords(dir);
     byte[] record = new byte[1_000];
-    for (int i = 0; i < 1_000; i++) { // 1 MB, far past the 64 KiB buffer
+    for (int i = 0; i < 1_000; i++) { // 1 MB, far past the 8 KiB buffer
       pending.put(Integer.toString(i), record);
     }
 
