@@ -51,12 +51,7 @@ class EndlessPagingTest {
     for (int id = 1; id <= 5; id++) {
       page.mapWithoutVisibleVersion(id);
     }
-    api.stubFor(
-        get(urlPathEqualTo("/data/map"))
-            .willReturn(
-                aResponse()
-                    .withHeader("Content-Type", "application/vnd.api+json")
-                    .withBody(page.json())));
+    serveEveryPage(page);
 
     MapListing listing = client.listMaps(MapFilter.ALL, OptionalLong.of(5));
     FafException e = catchThrowableOfType(FafException.class, listing::hasNext);
@@ -72,12 +67,7 @@ class EndlessPagingTest {
     for (int id = 1; id <= 4; id++) {
       page.mapWithoutVisibleVersion(id);
     }
-    api.stubFor(
-        get(urlPathEqualTo("/data/map"))
-            .willReturn(
-                aResponse()
-                    .withHeader("Content-Type", "application/vnd.api+json")
-                    .withBody(page.json())));
+    serveEveryPage(page);
 
     FafException e =
         catchThrowableOfType(
@@ -141,6 +131,16 @@ class EndlessPagingTest {
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.FATAL);
     assertThat(run.err()).contains("the FAF API keeps paging");
     assertThat(run.err().lines()).hasSize(1);
+  }
+
+  /** Answers every page request with {@code page}. */
+  private static void serveEveryPage(MapPages page) {
+    api.stubFor(
+        get(urlPathEqualTo("/data/map"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/vnd.api+json")
+                    .withBody(page.json())));
   }
 
   private static void serveFreshHiddenMaps() {
