@@ -28,6 +28,7 @@ final class MapExtractor {
             .filter(e -> !isRootEntry(e))
             .toList();
     checkEntries(entries, archiveBytes, limits);
+    checkNames(entries);
     String top = topLevelFolder(entries);
     long budget =
         (long) Math.min((double) limits.maxUncompressedBytes(), limits.maxRatio() * archiveBytes);
@@ -41,24 +42,9 @@ final class MapExtractor {
   private static void writeEntries(
       List<ZipDirectory.Entry> entries, String prefix, Path target, EntryCopier copier)
       throws IOException, MapFailure {
-    Set<String> files = new HashSet<>();
-    for (ZipDirectory.Entry entry : entries) {
-      if (!entry.isDirectory()) {
-        files.add(clashKey(entry.name()));
-      }
-    }
-    Set<String> seen = new HashSet<>();
     Set<Path> folders = new HashSet<>();
     for (ZipDirectory.Entry entry : entries) {
       String name = entry.name();
-      // A file and a folder of one name, or two names that differ in case only, would land
-      // on the same path on some disks.
-      String key = clashKey(name);
-      if (!seen.add(key)) {
-        throw MapFailure.rejected(
-            "archive holds the entry '" + FolderNames.printable(name) + "' twice");
-      }
-      checkParentsAreFolders(name, key, files);
       if (!name.startsWith(prefix)) {
         continue; // an empty folder beside the map's own: nothing of it is extracted
       }
@@ -81,9 +67,32 @@ final class MapExtractor {
   }
 
   /**
+   * Refuses names that would land on one path: twice the same, a file and a folder of one name, or
+   * two names that differ in case only (some disks ignore it), all before anything is written.
+   */
+  private static void checkNames(List<ZipDirectory.Entry> entries) throws MapFailure {
+    List<String> keys = entries.stream().map(entry -> clashKey(entry.name())).toList();
+    Set<String> files = new HashSet<>();
+    for (int i = 0; i < entries.size(); i++) {
+      if (!entries.get(i).isDirectory()) {
+        files.add(keys.get(i));
+      }
+    }
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < entries.size(); i++) {
+      String name = entries.get(i).name();
+      if (!seen.add(keys.get(i))) {
+        throw MapFailure.rejected(
+            "archive holds the entry '" + FolderNames.printable(name) + "' twice");
+      }
+      checkParentsAreFolders(name, keys.get(i), files);
+    }
+  }
+
+  /**
    * Refuses an entry under a name that the archive also holds as a file ({@code m/a} and {@code
-   * m/a/b}), which no disk can hold, before anything of it is written: otherwise writing it fails
-   * as if the output directory were at fault.
+   * m/a/b}), which no disk can hold: writing it would fail as if the output directory were at
+   * fault.
    */
   private static void checkParentsAreFolders(String name, String key, Set<String> files)
       throws MapFailure {
