@@ -14,13 +14,13 @@ RUN groupadd --system --gid 10001 faf \
     && useradd --system --uid 10001 --gid faf --home-dir /data --shell /usr/sbin/nologin faf \
     && mkdir -p /data /opt/faf \
     && chown faf:faf /data
-COPY --from=build /src/target/faf.jar /opt/faf/faf.jar
+COPY --from=build /src/target/faf.jar /opt/faf/target/faf.jar
+COPY faf /opt/faf/faf
 USER faf
 WORKDIR /data
 VOLUME /data
-# The ./faf launcher's JVM options: the serial collector in a small heap and C1 alone keep a
-# 20,000-map run near 120 MB RSS (see bench/README.md). As with ./faf, FAF_JAVA_OPTS replaces them
-# (docker-compose run -e FAF_JAVA_OPTS="-Xmx1g" faf ...).
-ENV FAF_JAVA_OPTS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms64m -Xmx512m"
-ENTRYPOINT ["sh", "-c", "exec java $FAF_JAVA_OPTS -jar /opt/faf/faf.jar \"$@\"", "faf"]
+# The ./faf launcher itself, so that the image runs with its JVM options and MALLOC_ARENA_MAX=2
+# (see bench/README.md); it finds the jar in place and builds nothing. As with ./faf,
+# FAF_JAVA_OPTS replaces the options (docker-compose run -e FAF_JAVA_OPTS="-Xmx1g" faf ...).
+ENTRYPOINT ["/opt/faf/faf"]
 CMD ["--help"]
