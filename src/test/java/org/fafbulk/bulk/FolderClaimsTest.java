@@ -3,10 +3,12 @@ package org.fafbulk.bulk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class FolderClaimsTest {
@@ -55,5 +57,30 @@ class FolderClaimsTest {
     for (int i = 0; i < owners.size(); i++) {
       assertThat(claims.owner("folder" + i)).contains(owners.get(i));
     }
+  }
+
+  @Test
+  void vaultLikeNamesAndTheirOneCharVariantsAllHashApart() {
+    // Names shaped like the vault's, each with variants one char away (case, version digit, a
+    // trailing char), and short names of every pair of chars: a weak hash would merge some.
+    Set<String> names = new HashSet<>();
+    for (int i = 0; i < 60_000; i++) {
+      String base = "map_" + i + ".v000";
+      names.add(base + (i % 10));
+      names.add(base + ((i + 1) % 10));
+      names.add("MAP_" + i + ".v000" + (i % 10));
+      names.add(base + (i % 10) + " ");
+    }
+    for (char a = 0; a < 512; a++) {
+      for (char b = 0; b < 512; b++) {
+        names.add("" + a + b);
+      }
+    }
+    Set<Long> hashes = new HashSet<>();
+    for (String name : names) {
+      hashes.add(FolderClaims.hash(name));
+    }
+
+    assertThat(hashes).hasSameSizeAs(names);
   }
 }
