@@ -8,15 +8,13 @@ import java.util.Optional;
 /**
  * A map from FAF ids to values that costs 16 to 32 bytes an entry (a long and a reference a slot,
  * at most three quarters of the slots used) instead of a {@code HashMap<String, V>}'s ~90: a
- * 10,000-map page indexes its versions by id while it is read, and maps.json's pending records are
- * found by id. As in {@link IdSet}, an id in canonical decimal form is kept as a {@code long} in an
- * open-addressing table and any other string as itself, so it answers exactly as a map keyed by
- * strings would.
+ * 10,000-map page indexes its versions and its authors' logins by id while it is read ({@link
+ * IdLongMap} holds offsets). As in {@link IdSet}, an id in canonical decimal form is kept as a
+ * {@code long} in an open-addressing table and any other string as itself, so it answers exactly as
+ * a map keyed by strings would.
  */
-public final class IdMap<V> {
-  private long[] keys = IdSet.newSlots(16);
+public final class IdMap<V> extends IdSlots {
   private Object[] values = new Object[16];
-  private int numericCount;
   private final Map<String, V> others = new HashMap<>();
 
   /** Maps {@code id} to {@code value}, replacing what it mapped to: the last one given wins. */
@@ -25,17 +23,10 @@ public final class IdMap<V> {
     long key = IdSet.numeric(id);
     if (key == IdSet.EMPTY) {
       others.put(id, value);
-      return;
+    } else {
+      int slot = claim(key); // first: claiming may give values a new array
+      values[slot] = value;
     }
-    if (numericCount + 1 > keys.length / 4 * 3) {
-      grow();
-    }
-    int slot = IdSet.find(keys, key);
-    if (keys[slot] != key) {
-      keys[slot] = key;
-      numericCount++;
-    }
-    values[slot] = value;
   }
 
   public Optional<V> get(String id) {
@@ -43,19 +34,17 @@ public final class IdMap<V> {
     if (key == IdSet.EMPTY) {
       return Optional.ofNullable(others.get(id));
     }
-    int slot = IdSet.find(keys, key);
-    return keys[slot] == key ? Optional.of(value(slot)) : Optional.empty();
+    int slot = slotOf(key);
+    return slot < 0 ? Optional.empty() : Optional.of(value(slot));
   }
 
   public int size() {
-    return numericCount + others.size();
+    return numericCount() + others.size();
   }
 
   /** Empties the map and gives its tables back, so that a map that was large does not stay so. */
   public void clear() {
-    keys = IdSet.newSlots(16);
-    values = new Object[16];
-    numericCount = 0;
+    clearSlots();
     others.clear();
   }
 
@@ -64,16 +53,13 @@ public final class IdMap<V> {
     return (V) values[slot];
   }
 
-  private void grow() {
-    long[] oldKeys = keys;
-    Object[] oldValues = values;
-    keys = IdSet.newSlots(oldKeys.length * 2);
-    values = new Object[oldKeys.length * 2];
-    for (int i = 0; i < oldKeys.length; i++) {
-      if (oldKeys[i] != IdSet.EMPTY) {
-        int slot = IdSet.find(keys, oldKeys[i]);
-        keys[slot] = oldKeys[i];
-        values[slot] = oldValues[i];
+  @Override
+  void moveValues(int[] moved, int capacity) {
+    Object[] old = values;
+    values = new Object[capacity];
+    for (int i = 0; moved != null && i < moved.length; i++) {
+      if (moved[i] >= 0) {
+        values[moved[i]] = old[i];
       }
     }
   }

@@ -172,11 +172,24 @@ public final class IdSet {
   private void grow() {
     long[] old = slots;
     slots = newSlots(old.length * 2);
-    for (long value : old) {
-      if (value != EMPTY) {
-        slots[find(slots, value)] = value;
+    rehash(old, slots);
+  }
+
+  /**
+   * Puts the keys of {@code old} into {@code table}, a larger empty one; returns, for each slot of
+   * {@code old}, the slot its key now has in {@code table} (-1 for an empty one), so that a map can
+   * move its values along.
+   */
+  static int[] rehash(long[] old, long[] table) {
+    int[] moved = new int[old.length];
+    for (int i = 0; i < old.length; i++) {
+      moved[i] = -1;
+      if (old[i] != EMPTY) {
+        moved[i] = find(table, old[i]);
+        table[moved[i]] = old[i];
       }
     }
+    return moved;
   }
 
   static long[] newSlots(int capacity) {

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.fafbulk.IdMap;
+import org.fafbulk.IdLongMap;
 
 /**
  * The maps.json records changed since the file was last written, kept in a {@link ScratchFile}
@@ -31,7 +31,7 @@ final class PendingRecords implements AutoCloseable {
   private static final byte RECORD = 0; // the id's length in chars, its chars, the compact JSON
 
   private final Path dir;
-  private final IdMap<Long> latest = new IdMap<>();
+  private final IdLongMap latest = new IdLongMap();
   private ScratchFile file; // created at the first put
   private IOException failure;
 

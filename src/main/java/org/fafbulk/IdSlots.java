@@ -1,0 +1,51 @@
+package org.fafbulk;
+
+/**
+ * The open-addressing table of numeric ids that {@link IdMap} and {@link IdLongMap} share: ids as
+ * {@code long}s, at most three quarters of the slots used, doubled when full. A subclass keeps its
+ * values in an array of its own, slot for slot, and moves them along when the table grows.
+ */
+abstract class IdSlots {
+  private long[] keys = IdSet.newSlots(16);
+  private int numericCount;
+
+  /** The slot of numeric {@code key}, which takes one (growing the table) when it had none. */
+  final int claim(long key) {
+    if (numericCount + 1 > keys.length / 4 * 3) {
+      long[] old = keys;
+      keys = IdSet.newSlots(old.length * 2);
+      moveValues(IdSet.rehash(old, keys), keys.length);
+    }
+    int slot = IdSet.find(keys, key);
+    if (keys[slot] != key) {
+      keys[slot] = key;
+      numericCount++;
+    }
+    return slot;
+  }
+
+  /** The slot of numeric {@code key}, or -1 when it has none. */
+  final int slotOf(long key) {
+    int slot = IdSet.find(keys, key);
+    return keys[slot] == key ? slot : -1;
+  }
+
+  final int numericCount() {
+    return numericCount;
+  }
+
+  /**
+   * Forgets every key and gives the table back, so that a table that was large does not stay so.
+   */
+  final void clearSlots() {
+    keys = IdSet.newSlots(16);
+    numericCount = 0;
+    moveValues(null, keys.length);
+  }
+
+  /**
+   * Gives the values an array of {@code capacity} slots, the value of old slot i at slot {@code
+   * moved[i]} (none where that is -1); with {@code moved} null, an empty one.
+   */
+  abstract void moveValues(int[] moved, int capacity);
+}
