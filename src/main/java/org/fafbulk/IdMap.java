@@ -57,7 +57,7 @@ public final class IdMap<V> extends IdSlots {
   void moveValues(int[] moved, int capacity) {
     Object[] old = values;
     values = new Object[capacity];
-    for (int i = 0; moved != null && i < moved.length; i++) {
+    for (int i = 0; i < moved.length; i++) {
       if (moved[i] >= 0) {
         values[moved[i]] = old[i];
       }

@@ -40,12 +40,12 @@ abstract class IdSlots {
   final void clearSlots() {
     keys = IdSet.newSlots(16);
     numericCount = 0;
-    moveValues(null, keys.length);
+    moveValues(new int[0], keys.length);
   }
 
   /**
    * Gives the values an array of {@code capacity} slots, the value of old slot i at slot {@code
-   * moved[i]} (none where that is -1); with {@code moved} null, an empty one.
+   * moved[i]} (none where that is -1).
    */
   abstract void moveValues(int[] moved, int capacity);
 }

@@ -3,6 +3,7 @@ package org.fafbulk.bulk;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import org.fafbulk.IdSet;
 
 /**
@@ -11,16 +12,28 @@ import org.fafbulk.IdSet;
  * (~0.4 MB over 20,000 maps) where the names themselves took ~45 and a {@code HashMap<String,
  * String>} ~160. Two names are the same claim when their hashes are equal, which for two of n
  * different names happens with a probability of about n²/2^65: one in 10^11 for the 20,000 folders
- * of the vault. Then the later of the two maps would be refused as if its folder were taken, which
- * a run reports and the next one retries; no file is lost.
+ * of the vault. The later of two such maps would then be refused as if the other had taken its
+ * folder (or, were both listings the same map's, taken as that map listed twice). Each instance
+ * hashes with a random seed of its own, so that such a clash does not repeat on the next run, and
+ * names cannot be chosen in advance to clash.
  */
 final class FolderClaims {
   private static final long FREE = 0;
 
+  private final long seed;
   private long[] hashes = new long[32]; // FREE, or the hash of a claimed name
   private int[] owners = new int[32]; // a numeric id below 2^31, or -1 - index into otherOwners
   private final List<String> otherOwners = new ArrayList<>();
   private int count;
+
+  FolderClaims() {
+    this(new SplittableRandom().nextLong());
+  }
+
+  /** Claims whose names are hashed with {@code seed}. */
+  FolderClaims(long seed) {
+    this.seed = seed;
+  }
 
   /** The map that claimed {@code folder}, if one did. */
   Optional<String> owner(String folder) {
@@ -77,13 +90,13 @@ final class FolderClaims {
   }
 
   /**
-   * A 64-bit hash of {@code name}'s chars, never {@link #FREE}. Each char's step (xor the char,
-   * multiply by an odd constant, fold the high half into the low one) is a bijection of the state,
-   * so names of one length that differ in a single char end in different states; the final mix
-   * spreads every bit of the state over the low bits that pick a slot.
+   * A 64-bit hash of {@code name}'s chars from this instance's seed, never {@link #FREE}. Each
+   * char's step (xor the char, multiply by an odd constant, fold the high half into the low one) is
+   * a bijection of the state, so names of one length that differ in a single char end in different
+   * states; the final mix spreads every bit of the state over the low bits that pick a slot.
    */
-  static long hash(String name) {
-    long h = 0x9E3779B97F4A7C15L * (name.length() + 1);
+  long hash(String name) {
+    long h = seed ^ 0x9E3779B97F4A7C15L * (name.length() + 1);
     for (int i = 0; i < name.length(); i++) {
       h = (h ^ name.charAt(i)) * 0xBF58476D1CE4E5B9L;
       h ^= h >>> 32;

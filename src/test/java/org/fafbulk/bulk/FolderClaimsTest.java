@@ -60,7 +60,7 @@ class FolderClaimsTest {
   }
 
   @Test
-  void vaultLikeNamesAndTheirOneCharVariantsAllHashApart() {
+  void vaultLikeNamesAndTheirOneCharVariantsGetDistinctHashes() {
     // Names shaped like the vault's, each with variants one char away (case, version digit, a
     // trailing char), and short names of every pair of chars: a weak hash would merge some.
     Set<String> names = new HashSet<>();
@@ -76,11 +76,24 @@ class FolderClaimsTest {
         names.add("" + a + b);
       }
     }
+    for (long seed : new long[] {0, 1, -1, 0x5DEECE66DL}) {
+      FolderClaims claims = new FolderClaims(seed);
+      Set<Long> hashes = new HashSet<>();
+      for (String name : names) {
+        hashes.add(claims.hash(name));
+      }
+
+      assertThat(hashes).as("seed %d", seed).hasSameSizeAs(names);
+    }
+  }
+
+  @Test
+  void eachSeedHashesANameDifferently() {
     Set<Long> hashes = new HashSet<>();
-    for (String name : names) {
-      hashes.add(FolderClaims.hash(name));
+    for (long seed = 0; seed < 1_000; seed++) {
+      hashes.add(new FolderClaims(seed).hash("theta_passage_5.v0001"));
     }
 
-    assertThat(hashes).hasSameSizeAs(names);
+    assertThat(hashes).hasSize(1_000);
   }
 }
