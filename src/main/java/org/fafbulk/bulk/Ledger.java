@@ -66,6 +66,11 @@ final class Ledger implements AutoCloseable {
    */
   boolean admit(MapTarget target, Admission decision) {
     checkOwner();
+    if (decision instanceof Admission.Repeated) {
+      // Its first listing is in hand and records the outcome: marking it completed here would
+      // name a map in checkpoint.json (and maps.json) that may still be downloading, or fail.
+      return false;
+    }
     if (decision instanceof Admission.Refused refused) {
       fail(target, refused.reason());
       return false;

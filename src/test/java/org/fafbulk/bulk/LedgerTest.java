@@ -86,6 +86,26 @@ class LedgerTest {
   }
 
   @Test
+  void aMapListedAgainWhileItDownloadsIsNeitherCompletedNorCountedTwice() throws IOException {
+    Ledger ledger = ledger();
+    ledger.admit(MAP, new Admission.Download());
+    ledger.started(MAP);
+
+    assertThat(ledger.admit(MAP, new Admission.Repeated())).isFalse();
+    ledger.writeState();
+    assertThat(checkpoint(dir).get("completed").toString()).doesNotContain("\"1\"");
+    Path mapsJson = dir.resolve("maps.json");
+    assertThat(Files.exists(mapsJson) ? Files.readString(mapsJson) : "").doesNotContain("a.v0001");
+
+    ledger.record(new Outcome.Failed(MAP, "HTTP 404", MapFailure.Kind.PERMANENT));
+    ledger.writeState();
+    assertThat(checkpoint(dir).get("completed").toString()).doesNotContain("\"1\"");
+    RunSummary summary = ledger.summary(OptionalLong.empty(), Duration.ZERO, false);
+    assertThat(summary.failed()).isEqualTo(1);
+    assertThat(summary.skipped()).isZero();
+  }
+
+  @Test
   void fullDiskIsRememberedNotLoggedAsTheMapsFault() throws IOException {
     Ledger ledger = ledger();
     ledger.record(new Outcome.Failed(MAP, "disk full", MapFailure.Kind.DISK_FULL));
