@@ -49,10 +49,6 @@ public final class IdLongMap extends IdSlots {
   void moveValues(int[] moved, int capacity) {
     long[] old = values;
     values = new long[capacity];
-    for (int i = 0; i < moved.length; i++) {
-      if (moved[i] >= 0) {
-        values[moved[i]] = old[i];
-      }
-    }
+    move(old, values, moved);
   }
 }

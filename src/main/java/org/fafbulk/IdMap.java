@@ -57,10 +57,6 @@ public final class IdMap<V> extends IdSlots {
   void moveValues(int[] moved, int capacity) {
     Object[] old = values;
     values = new Object[capacity];
-    for (int i = 0; i < moved.length; i++) {
-      if (moved[i] >= 0) {
-        values[moved[i]] = old[i];
-      }
-    }
+    move(old, values, moved);
   }
 }

@@ -48,4 +48,17 @@ abstract class IdSlots {
    * moved[i]} (none where that is -1).
    */
   abstract void moveValues(int[] moved, int capacity);
+
+  /**
+   * Copies the value of old slot i from array {@code from} to slot {@code moved[i]} of array {@code
+   * to}, of the same component type, for every slot that held a key: the one loop that both
+   * subclasses' {@link #moveValues} need, whatever their values' type.
+   */
+  static void move(Object from, Object to, int[] moved) {
+    for (int i = 0; i < moved.length; i++) {
+      if (moved[i] >= 0) {
+        System.arraycopy(from, i, to, moved[i], 1);
+      }
+    }
+  }
 }
